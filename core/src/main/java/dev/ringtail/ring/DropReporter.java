@@ -1,0 +1,69 @@
+package dev.ringtail.ring;
+
+import dev.ringtail.Level;
+import dev.ringtail.LogEvent;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.concurrent.atomic.LongAdder;
+
+/**
+ * Tells one sink, at most once per interval, how many events the producers dropped since it was
+ * last told: a synthetic warning {@code ringtail dropped N events (...) in the last T s} from
+ * logger {@code dev.ringtail}. It runs on the sink's own thread, so the summary needs no ring
+ * slot: a full ring, the very reason for drops, cannot hold it back.
+ */
+final class DropReporter {
+    static final String LOGGER = "dev.ringtail";
+
+    private final LongAdder[] dropped;
+    private final long intervalNanos;
+    private final Clock clock;
+    private final long[] reported = new long[Level.count()];
+    private final LogEvent summary;
+    private long lastReportNanos;
+
+    DropReporter(LongAdder[] dropped, long intervalNanos, Clock clock, int maxChars) {
+        this.dropped = dropped;
+        this.intervalNanos = intervalNanos;
+        this.clock = clock;
+        this.summary = new LogEvent(maxChars);
+        // the first drops are reported at once; later ones at most once per interval
+        this.lastReportNanos = System.nanoTime() - intervalNanos;
+    }
+
+    /** The summary event due now, or null if nothing was dropped or the interval has not passed. */
+    LogEvent due() {
+        long now = System.nanoTime();
+        if (now - lastReportNanos < intervalNanos) {
+            return null;
+        }
+        long total = 0;
+        long[] delta = new long[reported.length];
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] = dropped[i].sum() - reported[i];
+            total += delta[i];
+        }
+        if (total == 0) {
+            return null;
+        }
+        StringBuilder text = new StringBuilder(128).append("ringtail dropped ").append(total).append(" events (");
+        for (int i = 0; i < delta.length; i++) {
+            text.append(i == 0 ? "" : ", ").append(Level.ofOrdinal(i).wireName()).append('=').append(delta[i]);
+            reported[i] += delta[i];
+        }
+        double seconds = (now - lastReportNanos) / 1e9;
+        text.append(") in the last ").append(Math.round(seconds * 10) / 10.0).append(" s");
+        lastReportNanos = now;
+        Instant at = clock.instant();
+        summary.begin(LogEvent.Kind.LOG, Level.WARN, LOGGER, Thread.currentThread().getName(),
+                at.getEpochSecond(), at.getNano(), 1);
+        summary.synthetic(true);
+        summary.message(text);
+        return summary;
+    }
+
+    /** Lets go of the summary's references once the sink has seen it. */
+    void done() {
+        summary.release();
+    }
+}

@@ -1,0 +1,150 @@
+package dev.ringtail.ring;
+
+import com.lmax.disruptor.EventHandler;
+import com.lmax.disruptor.Sequence;
+import dev.ringtail.LogEvent;
+import dev.ringtail.Sink;
+import dev.ringtail.SinkCounters;
+
+/**
+ * Runs one sink on its own consumer thread. Nothing a sink does can kill this thread: every call
+ * into the sink is guarded, a failed event is counted, and the error is reported once per
+ * exception type.
+ */
+final class SinkHandler implements EventHandler<LogEvent> {
+    private final Sink sink;
+    private final SinkCounters counters;
+    private final DropReporter drops;
+    private final Diagnostics diagnostics;
+    private volatile Sequence sequence;
+    private volatile boolean closed;
+
+    SinkHandler(Sink sink, DropReporter drops, Diagnostics diagnostics) {
+        this.sink = sink;
+        this.counters = sink.counters();
+        this.drops = drops;
+        this.diagnostics = diagnostics;
+    }
+
+    Sink sink() {
+        return sink;
+    }
+
+    Sequence sequence() {
+        return sequence;
+    }
+
+    @Override
+    public void setSequenceCallback(Sequence sequenceCallback) {
+        this.sequence = sequenceCallback;
+    }
+
+    @Override
+    public void onStart() {
+        RecursionGuard.markPipelineThread();
+    }
+
+    @Override
+    public void onEvent(LogEvent event, long seq, boolean endOfBatch) {
+        try {
+            switch (event.kind()) {
+                case LOG:
+                    deliver(event);
+                    break;
+                case FLUSH:
+                    control(event, false);
+                    break;
+                case SHUTDOWN:
+                    control(event, true);
+                    break;
+                default:
+                    break; // BROKEN: the producer already counted it dropped
+            }
+        } finally {
+            event.release();
+        }
+        if (endOfBatch && !closed) {
+            try {
+                sink.onEndOfBatch();
+            } catch (Throwable t) {
+                report("onEndOfBatch", t);
+            }
+            reportDrops();
+        }
+    }
+
+    @Override
+    public void onTimeout(long seq) {
+        if (closed) {
+            return;
+        }
+        try {
+            sink.onIdle();
+        } catch (Throwable t) {
+            report("onIdle", t);
+        }
+        reportDrops();
+    }
+
+    private void deliver(LogEvent event) {
+        if (closed) {
+            // published by a producer racing shutdown: accounted, never lost silently
+            counters.failed(event.level(), 1);
+            return;
+        }
+        try {
+            sink.onEvent(event);
+        } catch (Throwable t) {
+            counters.failed(event.level(), 1);
+            report("onEvent", t);
+        }
+    }
+
+    private void control(LogEvent event, boolean close) {
+        ControlRequest request = (ControlRequest) event.control();
+        boolean ok = false;
+        try {
+            if (close) {
+                reportDrops();
+                closed = true;
+                sink.close(request.deadlineNanos);
+                ok = true;
+            } else if (!closed) {
+                ok = sink.flush(request.deadlineNanos);
+            }
+        } catch (Throwable t) {
+            report(close ? "close" : "flush", t);
+        } finally {
+            request.done(ok);
+        }
+    }
+
+    private void reportDrops() {
+        LogEvent summary = drops.due();
+        if (summary == null) {
+            return;
+        }
+        try {
+            sink.onEvent(summary);
+        } catch (Throwable t) {
+            report("onEvent", t);
+        } finally {
+            drops.done();
+        }
+    }
+
+    private void report(String method, Throwable t) {
+        diagnostics.once(sink.name() + ':' + method + ':' + t.getClass().getName(),
+                "sink '" + sink.name() + "' threw " + t.getClass().getName() + " from " + method
+                        + ": " + safeMessage(t) + " (further " + t.getClass().getSimpleName()
+                        + "s from it are counted, not printed)");
+    }
+
+    private static String safeMessage(Throwable t) {
+        try {
+            return String.valueOf(t.getMessage());
+        } catch (Throwable ignored) {
+            return "[FAILED getMessage()]";
+        }
+    }
+}

@@ -1,0 +1,106 @@
+package dev.ringtail.testing;
+
+import dev.ringtail.LogEvent;
+import dev.ringtail.Sink;
+import dev.ringtail.SinkCounters;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * A test sink that keeps a copy of every event. It can be stalled (blocks in {@code onEvent}
+ * until {@link #release()}), slowed (a pause per event) or made to throw on every n-th event.
+ */
+public class CollectingSink implements Sink {
+    private final SinkCounters counters;
+    private final List<LogEvent> events = new ArrayList<>();
+    private final List<LogEvent> synthetic = new ArrayList<>();
+    private volatile CountDownLatch gate = new CountDownLatch(0);
+    private final CountDownLatch entered = new CountDownLatch(1);
+    private volatile long pauseNanos;
+    private volatile int failEvery;
+    private long seen;
+
+    public CollectingSink() {
+        this("test");
+    }
+
+    public CollectingSink(String name) {
+        this.counters = new SinkCounters(name);
+    }
+
+    /** Blocks the consumer on its next event until {@link #release()}. */
+    public CollectingSink stall() {
+        gate = new CountDownLatch(1);
+        return this;
+    }
+
+    public void release() {
+        gate.countDown();
+    }
+
+    /** Waits until the consumer has reached {@code onEvent} at least once. */
+    public boolean awaitEntered(long millis) throws InterruptedException {
+        return entered.await(millis, TimeUnit.MILLISECONDS);
+    }
+
+    public CollectingSink pausePerEvent(long nanos) {
+        this.pauseNanos = nanos;
+        return this;
+    }
+
+    public CollectingSink failEvery(int n) {
+        this.failEvery = n;
+        return this;
+    }
+
+    @Override
+    public String name() {
+        return counters.name();
+    }
+
+    @Override
+    public SinkCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void onEvent(LogEvent event) throws Exception {
+        entered.countDown();
+        gate.await();
+        if (pauseNanos > 0) {
+            LockSupport.parkNanos(pauseNanos);
+        }
+        LogEvent copy = new LogEvent(Integer.MAX_VALUE).copyFrom(event);
+        synchronized (this) {
+            if (event.isSynthetic()) {
+                synthetic.add(copy);
+                return;
+            }
+            seen++;
+            if (failEvery > 0 && seen % failEvery == 0) {
+                throw new IllegalStateException("failing on purpose, event " + seen);
+            }
+            events.add(copy);
+        }
+        counters.delivered(event.level(), 1);
+    }
+
+    public synchronized List<LogEvent> events() {
+        return new ArrayList<>(events);
+    }
+
+    public synchronized List<LogEvent> syntheticEvents() {
+        return new ArrayList<>(synthetic);
+    }
+
+    public synchronized List<String> messages() {
+        List<String> messages = new ArrayList<>();
+        for (LogEvent e : events) {
+            messages.add(e.message().toString());
+        }
+        return messages;
+    }
+}
