@@ -317,7 +317,14 @@ public final class Pipeline {
         event.control(kind, request);
         ring.publish(sequence);
         try {
-            return request.await();
+            boolean done = request.await();
+            // the sinks answered from inside onEvent; wait the few instructions until the control
+            // slot itself is released, so that after a flush nothing is pending
+            while (done && LimitSequence.minimum(consumerSequences) < sequence
+                    && System.nanoTime() - deadline < 0) {
+                Thread.onSpinWait();
+            }
+            return done;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -62,6 +62,9 @@ final class SinkHandler implements EventHandler<LogEvent> {
             }
         } finally {
             event.release();
+            // Free the slot now rather than at the end of the Disruptor's batch: a sink working
+            // through a batch of thousands must not make the ring look full to producers.
+            sequence.set(seq);
         }
         if (endOfBatch && !closed) {
             try {

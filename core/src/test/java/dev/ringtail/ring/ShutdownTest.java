@@ -1,0 +1,117 @@
+package dev.ringtail.ring;
+
+import static dev.ringtail.testing.Events.log;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringtail.Level;
+import dev.ringtail.PipelineStats;
+import dev.ringtail.testing.CollectingSink;
+import dev.ringtail.testing.StderrCapture;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+@Timeout(60)
+class ShutdownTest {
+
+    @Test
+    void shutdownDrainsPendingEventsIntoSlowSink() throws Exception {
+        CollectingSink sink = new CollectingSink().stall().pausePerEvent(20_000);
+        Pipeline pipeline = Pipeline.builder().jmx(false).sink(sink).build().start();
+        for (int i = 0; i < 10_000; i++) {
+            assertThat(log(pipeline, Level.WARN, "pending " + i)).isTrue(); // WARN: above the INFO reserve
+        }
+        assertThat(pipeline.pending()).isGreaterThan(9_000);
+        sink.release();
+
+        assertThat(pipeline.shutdown(Duration.ofSeconds(30))).isTrue();
+        assertThat(sink.events()).hasSize(10_000);
+        assertThat(sink.messages().get(9_999)).isEqualTo("pending 9999");
+        PipelineStats stats = pipeline.stats();
+        assertThat(stats.sink("test").orElseThrow().delivered()).isEqualTo(10_000);
+        assertThat(stats.pending()).isZero();
+    }
+
+    @Test
+    void shutdownGivesUpAtDeadlineWhenSinkNeverReturnsAndReportsLost() throws Exception {
+        StderrCapture err = new StderrCapture();
+        CollectingSink sink = new CollectingSink().stall(); // never released
+        Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();
+        for (int i = 0; i < 100; i++) {
+            log(pipeline, Level.INFO, "stuck " + i);
+        }
+        assertThat(sink.awaitEntered(5000)).isTrue();
+
+        long started = System.nanoTime();
+        boolean drained = pipeline.shutdown(Duration.ofMillis(500));
+        long tookMillis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
+
+        assertThat(drained).isFalse();
+        assertThat(tookMillis).as("gave up near the deadline, did not hang").isLessThan(5_000);
+        assertThat(pipeline.stats().sink("test").orElseThrow().failed()).isEqualTo(100);
+        assertThat(err.text()).contains("100 events were not delivered");
+        sink.release(); // let the daemon thread go
+    }
+
+    @Test
+    void eventsAfterShutdownGoToStderrAndAreCountedDropped() {
+        CollectingSink sink = new CollectingSink();
+        Pipeline pipeline = Pipeline.builder().jmx(false).sink(sink).build().start();
+        pipeline.shutdown(Duration.ofSeconds(5));
+        PrintStream original = System.err;
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            assertThat(log(pipeline, Level.WARN, "shop.checkout", "too late")).isFalse();
+        } finally {
+            System.setErr(original);
+        }
+        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("[WARN] shop.checkout: too late");
+        assertThat(pipeline.stats().dropped(Level.WARN)).isEqualTo(1);
+        assertThat(sink.events()).isEmpty();
+    }
+
+    @Test
+    void shutdownIsIdempotentAndSafeFromManyThreadsAtOnce() throws Exception {
+        CollectingSink sink = new CollectingSink().pausePerEvent(100_000);
+        Pipeline pipeline = Pipeline.builder().jmx(false).sink(sink).build().start();
+        for (int i = 0; i < 200; i++) {
+            log(pipeline, Level.INFO, "e" + i);
+        }
+        ExecutorService callers = Executors.newFixedThreadPool(8);
+        List<Callable<Boolean>> calls = new ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+            calls.add(() -> pipeline.shutdown(Duration.ofSeconds(20)));
+        }
+        List<Boolean> results = new ArrayList<>();
+        for (Future<Boolean> f : callers.invokeAll(calls)) {
+            results.add(f.get());
+        }
+        callers.shutdown();
+        assertThat(results).containsOnly(true);
+        assertThat(sink.events()).hasSize(200);
+        assertThat(pipeline.shutdown(Duration.ofSeconds(1))).isTrue();
+    }
+
+    @Test
+    void flushHandsEverythingAcceptedToTheSink() {
+        CollectingSink sink = new CollectingSink().pausePerEvent(10_000);
+        Pipeline pipeline = Pipeline.builder().jmx(false).sink(sink).build().start();
+        for (int i = 0; i < 500; i++) {
+            log(pipeline, Level.INFO, "f" + i);
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(20))).isTrue();
+        assertThat(sink.events()).hasSize(500);
+        pipeline.shutdown(Duration.ofSeconds(5));
+    }
+}
