@@ -348,6 +348,12 @@ public final class LogEvent {
             appendBounded("null");
         } else if (value instanceof String) {
             appendBounded((String) value);
+        } else if ((value instanceof Integer || value instanceof Long || value instanceof Short
+                || value instanceof Byte) && maxChars - message.length() >= 20) {
+            // the most common arguments, appended without the String toString() would allocate
+            message.append(((Number) value).longValue());
+        } else if (value instanceof Boolean) {
+            appendBounded((Boolean) value ? "true" : "false");
         } else if (value.getClass().isArray()) {
             appendArray(value, null);
         } else {
