@@ -20,7 +20,8 @@ final class DropReporter {
     private final Clock clock;
     private final long[] reported = new long[Level.count()];
     private final LogEvent summary;
-    private long lastReportNanos;
+    private long windowStartNanos;
+    private long nextReportNanos;
 
     DropReporter(LongAdder[] dropped, long intervalNanos, Clock clock, int maxChars) {
         this.dropped = dropped;
@@ -28,13 +29,14 @@ final class DropReporter {
         this.clock = clock;
         this.summary = new LogEvent(maxChars);
         // the first drops are reported at once; later ones at most once per interval
-        this.lastReportNanos = System.nanoTime() - intervalNanos;
+        this.windowStartNanos = System.nanoTime();
+        this.nextReportNanos = windowStartNanos;
     }
 
     /** The summary event due now, or null if nothing was dropped or the interval has not passed. */
     LogEvent due() {
         long now = System.nanoTime();
-        if (now - lastReportNanos < intervalNanos) {
+        if (now - nextReportNanos < 0) {
             return null;
         }
         long total = 0;
@@ -51,9 +53,10 @@ final class DropReporter {
             text.append(i == 0 ? "" : ", ").append(Level.ofOrdinal(i).wireName()).append('=').append(delta[i]);
             reported[i] += delta[i];
         }
-        double seconds = (now - lastReportNanos) / 1e9;
+        double seconds = (now - windowStartNanos) / 1e9;
         text.append(") in the last ").append(Math.round(seconds * 10) / 10.0).append(" s");
-        lastReportNanos = now;
+        windowStartNanos = now;
+        nextReportNanos = now + intervalNanos;
         Instant at = clock.instant();
         summary.begin(LogEvent.Kind.LOG, Level.WARN, LOGGER, Thread.currentThread().getName(),
                 at.getEpochSecond(), at.getNano(), 1);
