@@ -39,7 +39,7 @@ final class RingtailRuntime {
      */
     static RingtailRuntime start(RingtailConfig config, Diagnostics diagnostics) {
         List<Sink> sinks = sinks(config, diagnostics);
-        diagnostics.line(destinations(config, sinks));
+        diagnostics.line(destinations(config, sinks.size() > (config.console() ? 1 : 0)));
         if (sinks.isEmpty()) {
             return new RingtailRuntime(config, diagnostics, null, null);
         }
@@ -70,10 +70,12 @@ final class RingtailRuntime {
         return sinks;
     }
 
-    /** The startup line: {@code logs go to console (stdout) and BetterStack <host> (token ****abcd)}. */
-    static String destinations(RingtailConfig config, List<Sink> sinks) {
+    /**
+     * The startup line: {@code logs go to console (stdout) and BetterStack <host> (token ****abcd)};
+     * the token shows only its last 4 characters.
+     */
+    static String destinations(RingtailConfig config, boolean betterstack) {
         String console = config.console() ? "console (" + (config.consoleStderr() ? "stderr" : "stdout") + ")" : null;
-        boolean betterstack = config.token().isPresent() && sinks.stream().anyMatch(s -> !ConsoleSink.NAME.equals(s.name()));
         String remote = betterstack
                 ? "BetterStack " + config.endpoint().getHost() + " (token " + config.maskedToken() + ")" : null;
         if (console != null && remote != null) {
