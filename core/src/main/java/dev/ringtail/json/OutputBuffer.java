@@ -59,6 +59,14 @@ public final class OutputBuffer extends OutputStream {
         size = newSize;
     }
 
+    /** Marks bytes written directly into {@link #array()} (up to the capacity) as content. */
+    public void markWritten(int newSize) {
+        if (newSize < size || newSize > bytes.length) {
+            throw new IllegalArgumentException("cannot extend " + size + " bytes to " + newSize);
+        }
+        size = newSize;
+    }
+
     /** Empties the buffer and, if it grew past {@code maxRetained}, gives the big array back to the GC. */
     public void resetAndShrink(int maxRetained) {
         size = 0;
