@@ -4,6 +4,7 @@ import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.Sink;
 import dev.ringtail.config.RingtailConfig;
+import dev.ringtail.http.BetterStackSink;
 import dev.ringtail.ring.Diagnostics;
 import dev.ringtail.ring.Pipeline;
 import dev.ringtail.sink.ConsoleSink;
@@ -33,7 +34,8 @@ final class RingtailRuntime {
     }
 
     /**
-     * Builds the sinks the configuration asks for, starts the pipeline, registers the shutdown
+     * Builds the sinks the configuration asks for (the console if {@code ringtail.console}, BetterStack
+     * if a token is set), starts the pipeline, registers the shutdown
      * hook if {@code ringtail.shutdownHook}, and prints where logs go. With no sink at all
      * (console off, no token) there is no pipeline and every logger is off.
      */
@@ -66,6 +68,9 @@ final class RingtailRuntime {
         if (config.console()) {
             sinks.add(new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
                     config.maxMessageChars()));
+        }
+        if (config.token().isPresent()) {
+            sinks.add(BetterStackSink.fromConfig(config, diagnostics));
         }
         return sinks;
     }

@@ -80,8 +80,9 @@ final class IngestReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
-            if (!"application/json".equals(exchange.getRequestHeaders().getFirst("Content-Type"))) {
-                problem("Content-Type " + exchange.getRequestHeaders().getFirst("Content-Type"));
+            String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+            if (!type.split(";")[0].trim().equals("application/json")) {
+                problem("Content-Type " + type);
             }
             InputStream body = exchange.getRequestBody();
             if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
