@@ -99,6 +99,22 @@ class BetterStackSwapInIT {
         }
     }
 
+    /** The counter-proof of the test above: with {@code ringtail.shutdownHook=false} nothing drains at exit. */
+    @Test
+    void withoutTheShutdownHookPendingEventsAreNotSentAtExit() throws Exception {
+        try (IngestReceiver receiver = new IngestReceiver(TOKEN)) {
+            SwapInApp.Result run = app.run(List.of(
+                    "-Dringtail.betterstack.token=" + TOKEN,
+                    "-Dringtail.betterstack.endpoint=" + receiver.endpoint(),
+                    "-Dringtail.batch.flushMillis=600000",
+                    "-Dringtail.shutdownHook=false"), List.of());
+
+            assertThat(run.exitCode).as(run.toString()).isZero();
+            assertThat(run.stdout).contains("APP JMX attempted=4 accepted=4 dropped=0");
+            assertThat(receiver.events()).isEmpty();
+        }
+    }
+
     /**
      * The receiver holds every request until the test ends, so a log call that waited for the
      * network would never return and the app would never exit. It exits, after the hook's
