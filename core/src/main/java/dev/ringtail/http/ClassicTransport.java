@@ -42,6 +42,9 @@ import org.apache.hc.core5.util.Timeout;
  * count what is unsettled).
  */
 final class ClassicTransport implements Transport {
+    /** Exactly {@code application/json}, as DESIGN.md fixes it: JSON is UTF-8 by definition (RFC 8259). */
+    private static final ContentType JSON = ContentType.create("application/json");
+
     static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(2);
     static final TimeValue CONNECTION_TTL = TimeValue.ofMinutes(5);
     private static final String USER_AGENT = "ringtail";
@@ -88,7 +91,7 @@ final class ClassicTransport implements Transport {
     public Answer post(byte[] body, int length) throws IOException {
         HttpPost post = new HttpPost(endpoint);
         post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
-        post.setEntity(new ByteArrayEntity(body, 0, length, ContentType.APPLICATION_JSON, gzip ? "gzip" : null));
+        post.setEntity(new ByteArrayEntity(body, 0, length, JSON, gzip ? "gzip" : null));
         return client.execute(post, response -> {
             int status = response.getCode();
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);

@@ -7,6 +7,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 /** A flush or shutdown request travelling through the ring to every sink. */
 final class ControlRequest {
     final long deadlineNanos;
+    /** The ring slot carrying this request; set before it is published. */
+    long sequence;
     private final CountDownLatch pending;
     private final AtomicBoolean allDone = new AtomicBoolean(true);
 
@@ -24,7 +26,11 @@ final class ControlRequest {
 
     /** Waits until every sink answered or the deadline passed; true if all answered in time and succeeded. */
     boolean await() throws InterruptedException {
-        long remaining = deadlineNanos - System.nanoTime();
+        return awaitUntil(deadlineNanos);
+    }
+
+    boolean awaitUntil(long deadline) throws InterruptedException {
+        long remaining = deadline - System.nanoTime();
         return pending.await(Math.max(0, remaining), TimeUnit.NANOSECONDS) && allDone.get();
     }
 }

@@ -49,6 +49,9 @@ public final class Pipeline {
     /** How often an idle consumer wakes to let its sink send time-based batches. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMillis(100);
 
+    /** After the shutdown deadline, how long sinks get to count what they hold and close. */
+    static final long ABANDON_GRACE_NANOS = 250_000_000L;
+
     private static final int NEW = 0;
     private static final int RUNNING = 1;
     private static final int STOPPING = 2;
@@ -269,10 +272,17 @@ public final class Pipeline {
         }
         boolean ok = false;
         try {
-            ok = control(LogEvent.Kind.SHUTDOWN, deadline);
+            ControlRequest request = publishControl(LogEvent.Kind.SHUTDOWN, deadline);
+            ok = request != null && settle(request);
+            if (!ok) {
+                abandon(request);
+            }
         } finally {
             disruptor.halt();
             long lost = countLost();
+            for (SinkHandler handler : handlers) {
+                lost += handler.abandoned();
+            }
             if (lost > 0) {
                 diagnostics.line("shutdown deadline passed: " + lost
                         + " events were not delivered (counted failed)");
@@ -287,6 +297,24 @@ public final class Pipeline {
         return ok;
     }
 
+    // The deadline passed with sinks still busy: they stop delivering and count what is left as
+    // failed (a sink blocked in a wait is interrupted), and get a short grace to close, so that
+    // batches a sink holds are counted too. A sink that ignores all this is left behind.
+    private void abandon(ControlRequest pending) {
+        long grace = System.nanoTime() + ABANDON_GRACE_NANOS;
+        for (SinkHandler handler : handlers) {
+            handler.abandon();
+        }
+        ControlRequest request = pending != null ? pending : publishControl(LogEvent.Kind.SHUTDOWN, grace);
+        if (request != null) {
+            try {
+                request.awaitUntil(grace);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+    }
+
     private boolean awaitShutdownResult(long deadline) {
         while (shutdownResult == null && state.get() != STOPPED && System.nanoTime() - deadline < 0) {
             parkMillis(1);
@@ -295,8 +323,14 @@ public final class Pipeline {
         return result != null ? result : state.get() == STOPPED;
     }
 
-    // A control event takes a slot like any other; flush and shutdown may wait for one, log calls never do.
     private boolean control(LogEvent.Kind kind, long deadline) {
+        ControlRequest request = publishControl(kind, deadline);
+        return request != null && settle(request);
+    }
+
+    // A control event takes a slot like any other; flush and shutdown may wait for one, log calls
+    // never do. Null if no slot came free before the deadline.
+    private ControlRequest publishControl(LogEvent.Kind kind, long deadline) {
         ControlRequest request = new ControlRequest(deadline, handlers.length);
         long sequence;
         while (true) {
@@ -305,7 +339,7 @@ public final class Pipeline {
                 break;
             } catch (InsufficientCapacityException full) {
                 if (System.nanoTime() - deadline >= 0) {
-                    return false;
+                    return null;
                 }
                 parkMillis(1);
             }
@@ -315,13 +349,18 @@ public final class Pipeline {
         event.begin(kind, Level.INFO, DropReporter.LOGGER, Thread.currentThread().getName(),
                 now.getEpochSecond(), now.getNano(), handlers.length);
         event.control(kind, request);
+        request.sequence = sequence;
         ring.publish(sequence);
+        return request;
+    }
+
+    private boolean settle(ControlRequest request) {
         try {
             boolean done = request.await();
             // the sinks answered from inside onEvent; wait the few instructions until the control
             // slot itself is released, so that after a flush nothing is pending
-            while (done && LimitSequence.minimum(consumerSequences) < sequence
-                    && System.nanoTime() - deadline < 0) {
+            while (done && LimitSequence.minimum(consumerSequences) < request.sequence
+                    && System.nanoTime() - request.deadlineNanos < 0) {
                 Thread.onSpinWait();
             }
             return done;
@@ -332,10 +371,12 @@ public final class Pipeline {
     }
 
     // After halt: whatever a sink had not consumed is failed for that sink, so nothing goes unaccounted.
+    // A sink still stuck in a call is sealed first, so that it counts nothing more if it ever returns.
     private long countLost() {
         long cursor = ring.getCursor();
         long lost = 0;
         for (SinkHandler handler : handlers) {
+            handler.seal();
             for (long s = handler.sequence().get() + 1; s <= cursor; s++) {
                 if (!ring.isAvailable(s)) {
                     continue;

@@ -18,6 +18,10 @@ final class SinkHandler implements EventHandler<LogEvent> {
     private final Diagnostics diagnostics;
     private volatile Sequence sequence;
     private volatile boolean closed;
+    private volatile boolean abandoned;
+    private volatile boolean sealed;
+    private volatile Thread thread;
+    private volatile long abandonedEvents;
 
     SinkHandler(Sink sink, DropReporter drops, Diagnostics diagnostics) {
         this.sink = sink;
@@ -42,6 +46,29 @@ final class SinkHandler implements EventHandler<LogEvent> {
     @Override
     public void onStart() {
         RecursionGuard.markPipelineThread();
+        thread = Thread.currentThread();
+    }
+
+    /**
+     * The shutdown deadline passed: from now on events are counted failed without reaching the
+     * sink, and a sink blocked in a wait is interrupted. Called from the shutting-down thread.
+     */
+    void abandon() {
+        abandoned = true;
+        Thread consumer = thread;
+        if (consumer != null) {
+            consumer.interrupt();
+        }
+    }
+
+    /** Stops all counting by this handler: the pipeline counts what it left behind. */
+    void seal() {
+        sealed = true;
+    }
+
+    /** Events counted failed because of {@link #abandon()}. */
+    long abandoned() {
+        return abandonedEvents;
     }
 
     @Override
@@ -90,6 +117,14 @@ final class SinkHandler implements EventHandler<LogEvent> {
     }
 
     private void deliver(LogEvent event) {
+        if (sealed) {
+            return;
+        }
+        if (abandoned) {
+            counters.failed(event.level(), 1);
+            abandonedEvents++;
+            return;
+        }
         if (closed) {
             // published by a producer racing shutdown: accounted, never lost silently
             counters.failed(event.level(), 1);
@@ -98,8 +133,15 @@ final class SinkHandler implements EventHandler<LogEvent> {
         try {
             sink.onEvent(event);
         } catch (Throwable t) {
-            counters.failed(event.level(), 1);
-            report("onEvent", t);
+            if (!sealed) {
+                counters.failed(event.level(), 1);
+                if (abandoned) {
+                    abandonedEvents++;
+                }
+            }
+            if (!abandoned) {
+                report("onEvent", t);
+            }
         }
     }
 

@@ -35,7 +35,7 @@ class BetterStackSinkTest {
             assertThat(request.method()).isEqualTo("POST");
             assertThat(request.path()).isEqualTo("/ingest");
             assertThat(request.header("Authorization")).isEqualTo("Bearer " + SinkFixture.TOKEN);
-            assertThat(request.header("Content-Type")).startsWith("application/json");
+            assertThat(request.header("Content-Type")).isEqualTo("application/json");
             assertThat(request.header("Content-Encoding")).isEqualTo("gzip");
             assertThat(request.body()[0]).isEqualTo((byte) 0x1f);
             List<Map<String, Object>> events = request.events();
