@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.ring.WaitStrategyKind;
-import dev.ringtail.testing.StderrCapture;
+import dev.ringtail.testing.CapturedStderr;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.junit.jupiter.api.Test;
 
 class RingtailConfigTest {
-    private final StderrCapture err = new StderrCapture();
+    private final CapturedStderr err = new CapturedStderr();
 
     private RingtailConfig config(Map<String, String> props, Map<String, String> env, Properties file) {
         return RingtailConfig.of(props, env, file, err.diagnostics());

@@ -7,7 +7,7 @@ import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
 import dev.ringtail.LogEvent;
 import dev.ringtail.testing.CollectingSink;
-import dev.ringtail.testing.StderrCapture;
+import dev.ringtail.testing.CapturedStderr;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
@@ -20,7 +20,7 @@ class RecursionTest {
 
     @Test
     void loggingFromInsideASinkNeitherDeadlocksNorReentersTheRing() {
-        StderrCapture err = new StderrCapture();
+        CapturedStderr err = new CapturedStderr();
         AtomicReference<Pipeline> self = new AtomicReference<>();
         CollectingSink sink = new CollectingSink() {
             @Override
@@ -52,7 +52,7 @@ class RecursionTest {
 
     @Test
     void loggingFromAToStringWhileFormattingNeitherDeadlocksNorRecurses() {
-        StderrCapture err = new StderrCapture();
+        CapturedStderr err = new CapturedStderr();
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().ringSize(16).jmx(false).diagnostics(err.diagnostics())
                 .sink(sink).build().start();

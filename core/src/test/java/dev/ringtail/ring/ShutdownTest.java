@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.testing.CollectingSink;
-import dev.ringtail.testing.StderrCapture;
+import dev.ringtail.testing.CapturedStderr;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -44,7 +44,7 @@ class ShutdownTest {
 
     @Test
     void shutdownGivesUpAtDeadlineWhenSinkNeverReturnsAndReportsLost() throws Exception {
-        StderrCapture err = new StderrCapture();
+        CapturedStderr err = new CapturedStderr();
         CollectingSink sink = new CollectingSink().stall(); // never released
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();
         for (int i = 0; i < 100; i++) {
