@@ -149,7 +149,8 @@ class SoakTest {
     private static String report(long offered, PipelineStats stats, SinkStats http, SinkStats console,
                                  CountingReceiver receiver, List<long[]> samples) {
         StringBuilder b = new StringBuilder();
-        b.append("soak: ").append(MINUTES).append(" min at ").append(RATE).append(" events/s offered by ")
+        long rate = PRODUCERS * Math.max(1, RATE / 100 / PRODUCERS) * 100L; // what the fixed ticks offer
+        b.append("soak: ").append(MINUTES).append(" min at ").append(rate).append(" events/s offered by ")
                 .append(PRODUCERS).append(" threads, JDK ").append(System.getProperty("java.version"))
                 .append(", max heap ").append(Runtime.getRuntime().maxMemory() / (1 << 20)).append(" MB\n");
         b.append("offered=").append(offered).append(" attempted=").append(stats.attempted())
