@@ -20,6 +20,7 @@ import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
 
@@ -71,6 +72,12 @@ public final class Pipeline {
     private final AtomicInteger state = new AtomicInteger(NEW);
     private final ConsoleFormat fallbackFormat;
     private final Object fallbackLock = new Object();
+    /**
+     * Slots still being filled when shutdown counted what the sinks left behind (true), or
+     * published by a log call that saw shutdown under way (false): whichever side comes second
+     * counts the event. Touched only while shutting down.
+     */
+    private final ConcurrentHashMap<Long, Boolean> lateSlots = new ConcurrentHashMap<>();
     private volatile long consumedCache = -1;
     private volatile Boolean shutdownResult;
     private JmxRegistration registration;
@@ -177,7 +184,23 @@ public final class Pipeline {
         }
         ring.publish(sequence);
         accepted[level.ordinal()].increment();
+        if (state.get() >= STOPPING) {
+            publishedDuringShutdown(sequence, level, loggerName);
+        }
         return true;
+    }
+
+    // This call passed the state check before shutdown began and is only now publishing. If
+    // shutdown already counted what the sinks left and found this slot still being filled (a slow
+    // toString() can outlast the deadline), no consumer will ever see it: count it here.
+    private void publishedDuringShutdown(long sequence, Level level, String loggerName) {
+        if (lateSlots.putIfAbsent(sequence, Boolean.FALSE) == Boolean.TRUE) {
+            for (SinkHandler handler : handlers) {
+                handler.sink().counters().failed(level, 1);
+            }
+            diagnostics.line("an event from logger " + loggerName
+                    + " was published after shutdown had finished and was not delivered (counted failed)");
+        }
     }
 
     // Pending = claimed minus consumed. The consumed value is cached and refreshed only when the
@@ -377,8 +400,16 @@ public final class Pipeline {
         long lost = 0;
         for (SinkHandler handler : handlers) {
             handler.seal();
+        }
+        for (SinkHandler handler : handlers) {
             for (long s = handler.sequence().get() + 1; s <= cursor; s++) {
-                if (!ring.isAvailable(s)) {
+                boolean available = ring.isAvailable(s);
+                if (lateSlots.get(s) == Boolean.TRUE) {
+                    continue; // left to its producer, for every sink
+                }
+                // Claimed but still being filled: its producer counts it when it publishes, unless
+                // it already published and left it to us (false).
+                if (!available && lateSlots.putIfAbsent(s, Boolean.TRUE) == null) {
                     continue;
                 }
                 LogEvent event = ring.get(s);

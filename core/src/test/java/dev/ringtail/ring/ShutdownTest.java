@@ -3,6 +3,7 @@ package dev.ringtail.ring;
 import static dev.ringtail.testing.Events.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.testing.CollectingSink;
@@ -14,6 +15,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
@@ -113,5 +115,45 @@ class ShutdownTest {
         assertThat(pipeline.flush(Duration.ofSeconds(20))).isTrue();
         assertThat(sink.events()).hasSize(500);
         pipeline.shutdown(Duration.ofSeconds(5));
+    }
+
+    /**
+     * A log call still formatting its event (a slow {@code toString()}) when the shutdown deadline
+     * passes: shutdown cannot wait for it, and the event it publishes afterwards is no consumer's
+     * any more. It must still be counted, failed for every sink, not left accepted and unaccounted.
+     */
+    @Test
+    void anEventPublishedAfterTheShutdownDeadlineIsCountedFailed() throws Exception {
+        CollectingSink first = new CollectingSink("first");
+        CollectingSink second = new CollectingSink("second");
+        CapturedStderr stderr = new CapturedStderr();
+        Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(stderr.diagnostics())
+                .sink(first).sink(second).build().start();
+        CountDownLatch formatting = new CountDownLatch(1);
+        CountDownLatch release = new CountDownLatch(1);
+        EventTranslator<String, Void, Void, Void> slowToString = (event, text, b, c, d) -> {
+            formatting.countDown();
+            try {
+                release.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            event.message(text);
+        };
+        Thread producer = new Thread(() -> pipeline.publish(Level.INFO, "slow", slowToString, "late", null, null, null));
+        producer.start();
+        assertThat(formatting.await(5, TimeUnit.SECONDS)).isTrue();
+
+        assertThat(pipeline.shutdown(Duration.ofMillis(200))).isFalse();
+        release.countDown();
+        producer.join(5_000);
+
+        PipelineStats stats = pipeline.stats();
+        assertThat(stats.accepted()).isEqualTo(1);
+        for (String sink : List.of("first", "second")) {
+            assertThat(stats.sink(sink).orElseThrow().failed(Level.INFO)).as(sink).isEqualTo(1);
+            assertThat(stats.sink(sink).orElseThrow().delivered()).as(sink).isZero();
+        }
+        assertThat(String.join("\n", stderr.lines())).contains("counted failed");
     }
 }

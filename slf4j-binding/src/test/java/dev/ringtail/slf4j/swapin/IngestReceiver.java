@@ -5,78 +5,238 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.time.Duration;
+import java.util.ArrayDeque;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Deque;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
 
 /**
  * A BetterStack-compatible ingest endpoint on 127.0.0.1: checks the bearer token, gunzips, parses
- * the JSON array and keeps every event. It can be stalled: requests then hang until
- * {@link #close()}, as an unreachable endpoint would hold a client.
+ * the JSON array and keeps every event, and the events of each accepted request body apart.
+ *
+ * <p>It misbehaves on cue, for the end-to-end fault tests: each request takes the next scripted
+ * {@link Fault} ({@link #then}), or the {@link #otherwise} fault once the script is used up
+ * (202 unless set). It can answer any status with {@code Retry-After}, drop the connection before
+ * reading the body, hold a request until {@link #close()} (as an unreachable endpoint holds a
+ * client), answer slowly, answer 413 to big bodies, and go {@link #down()} and {@link #up()} on
+ * the same port.
  */
-final class IngestReceiver implements AutoCloseable {
-    private final HttpServer server;
+public final class IngestReceiver implements AutoCloseable {
+    /** What the receiver does with one request. */
+    public static final class Fault {
+        final int status;
+        final String retryAfter;
+        final boolean drop;
+        final boolean hold;
+        final long delayMillis;
+
+        private Fault(int status, String retryAfter, boolean drop, boolean hold, long delayMillis) {
+            this.status = status;
+            this.retryAfter = retryAfter;
+            this.drop = drop;
+            this.hold = hold;
+            this.delayMillis = delayMillis;
+        }
+
+        /** Answers this status, body read and (on 2xx) kept. */
+        public static Fault status(int status) {
+            return new Fault(status, null, false, false, 0);
+        }
+
+        public static Fault retryAfter(int status, String retryAfter) {
+            return new Fault(status, retryAfter, false, false, 0);
+        }
+
+        /**
+         * Closes the connection without reading the body or answering: the unread body makes the
+         * kernel reset the connection, and the client sees no response.
+         */
+        public static Fault drop() {
+            return new Fault(0, null, true, false, 0);
+        }
+
+        /** Never answers: the request hangs until the receiver is closed. */
+        public static Fault hold() {
+            return new Fault(0, null, false, true, 0);
+        }
+
+        /** Answers 202 after a pause. */
+        public static Fault slow(Duration delay) {
+            return new Fault(202, null, false, false, delay.toMillis());
+        }
+    }
+
+    /** One request: when it arrived, what it was answered (0: not answered), events it carried if kept. */
+    public record Request(long receivedNanos, int status, int events) {
+    }
+
+    private final InetAddress loopback = InetAddress.getLoopbackAddress();
+    private final ExecutorService executor = Executors.newCachedThreadPool(r -> {
+        Thread t = new Thread(r, "ingest-receiver");
+        t.setDaemon(true);
+        return t;
+    });
     private final String token;
+    private final int port;
     private final List<Map<String, Object>> events = new ArrayList<>();
+    private final List<List<Map<String, Object>>> bodies = new ArrayList<>();
+    private final List<Request> requests = new ArrayList<>();
     private final List<String> problems = new ArrayList<>();
-    private final CountDownLatch stallGate = new CountDownLatch(1);
-    private volatile boolean stalled;
-    private int requests;
+    private final Deque<Fault> script = new ArrayDeque<>();
+    private final CountDownLatch closed = new CountDownLatch(1);
+    private volatile Fault fallback = Fault.status(202);
+    private volatile int maxBodyBytes = Integer.MAX_VALUE;
+    private HttpServer server;
 
-    IngestReceiver(String token) throws IOException {
+    public IngestReceiver(String token) throws IOException {
         this.token = token;
-        server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        server.setExecutor(Executors.newCachedThreadPool(r -> {
-            Thread t = new Thread(r, "ingest-receiver");
-            t.setDaemon(true);
-            return t;
-        }));
-        server.createContext("/", this::handle);
-        server.start();
+        server = listen(0);
+        port = server.getAddress().getPort();
     }
 
-    String endpoint() {
-        return "http://127.0.0.1:" + server.getAddress().getPort();
+    public String endpoint() {
+        return "http://127.0.0.1:" + port;
     }
 
-    IngestReceiver stall() {
-        stalled = true;
+    /** Every request hangs until {@link #close()}. */
+    public IngestReceiver stall() {
+        return otherwise(Fault.hold());
+    }
+
+    /** Queues faults for the next requests, in order. */
+    public synchronized IngestReceiver then(Fault... faults) {
+        Collections.addAll(script, faults);
         return this;
     }
 
-    synchronized List<Map<String, Object>> events() {
+    /** What requests get once the script is used up. */
+    public IngestReceiver otherwise(Fault fault) {
+        fallback = fault;
+        return this;
+    }
+
+    /** Answers 413 instead of 2xx to a body over {@code bytes} once decompressed. */
+    public IngestReceiver rejectBodiesOver(int bytes) {
+        maxBodyBytes = bytes;
+        return this;
+    }
+
+    /** Stops listening and drops every connection: clients get "connection refused". */
+    public void down() {
+        HttpServer listening;
+        synchronized (this) {
+            listening = server;
+        }
+        listening.stop(0);
+    }
+
+    /** Listens again, on the same port. */
+    public synchronized void up() throws IOException {
+        server = listen(port);
+    }
+
+    /** Every event of every accepted request, in the order the requests were accepted. */
+    public synchronized List<Map<String, Object>> events() {
         return new ArrayList<>(events);
     }
 
-    synchronized List<String> problems() {
+    /** The events of each accepted request body, one list per request. */
+    public synchronized List<List<Map<String, Object>>> bodies() {
+        return new ArrayList<>(bodies);
+    }
+
+    public synchronized List<String> problems() {
         return new ArrayList<>(problems);
     }
 
-    synchronized int requests() {
-        return requests;
+    /** Requests received, answered or not. */
+    public synchronized int requests() {
+        return requests.size();
+    }
+
+    /** Every request received, in arrival order. */
+    public synchronized List<Request> requestLog() {
+        return new ArrayList<>(requests);
+    }
+
+    /** Waits until at least {@code count} events were accepted. */
+    public boolean awaitEvents(int count, Duration timeout) throws InterruptedException {
+        return await(() -> events().size() >= count, timeout);
+    }
+
+    /** Waits until at least {@code count} requests arrived. */
+    public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
+        return await(() -> requests() >= count, timeout);
+    }
+
+    private static boolean await(java.util.function.BooleanSupplier condition, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (!condition.getAsBoolean()) {
+            if (System.nanoTime() - deadline >= 0) {
+                return false;
+            }
+            Thread.sleep(5);
+        }
+        return true;
+    }
+
+    private HttpServer listen(int onPort) throws IOException {
+        HttpServer listening = HttpServer.create(new InetSocketAddress(loopback, onPort), 64);
+        listening.setExecutor(executor);
+        listening.createContext("/", this::handle);
+        listening.start();
+        return listening;
+    }
+
+    private synchronized Fault next() {
+        Fault fault = script.poll();
+        return fault != null ? fault : fallback;
+    }
+
+    private synchronized int record(long receivedNanos) {
+        requests.add(new Request(receivedNanos, 0, 0));
+        return requests.size() - 1;
+    }
+
+    private synchronized void answered(int index, int status, List<Map<String, Object>> batch) {
+        Request r = requests.get(index);
+        requests.set(index, new Request(r.receivedNanos(), status, batch.size()));
+        if (status / 100 == 2) {
+            events.addAll(batch);
+            bodies.add(batch);
+        }
     }
 
     private void handle(HttpExchange exchange) throws IOException {
-        synchronized (this) {
-            requests++;
-        }
+        int index = record(System.nanoTime());
+        Fault fault = next();
         try (exchange) {
-            if (stalled) {
-                stallGate.await();
+            if (fault.drop) {
+                return; // closing an exchange that sent no headers closes its connection
+            }
+            if (fault.hold) {
+                closed.await();
                 exchange.sendResponseHeaders(503, -1);
                 return;
             }
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (!("Bearer " + token).equals(auth)) {
                 problem("bad Authorization header");
+                answered(index, 401, List.of());
                 exchange.sendResponseHeaders(401, -1);
                 return;
             }
@@ -84,15 +244,25 @@ final class IngestReceiver implements AutoCloseable {
             if (!type.split(";")[0].trim().equals("application/json")) {
                 problem("Content-Type " + type);
             }
-            InputStream body = exchange.getRequestBody();
+            byte[] decoded = exchange.getRequestBody().readAllBytes();
             if ("gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))) {
-                body = new GZIPInputStream(body);
+                try (InputStream in = new GZIPInputStream(new ByteArrayInputStream(decoded))) {
+                    decoded = in.readAllBytes();
+                }
             }
-            List<Map<String, Object>> batch = parse(body);
-            synchronized (this) {
-                events.addAll(batch);
+            if (fault.delayMillis > 0) {
+                Thread.sleep(fault.delayMillis);
             }
-            exchange.sendResponseHeaders(202, -1);
+            int status = fault.status;
+            if (status / 100 == 2 && decoded.length > maxBodyBytes) {
+                status = 413;
+            }
+            List<Map<String, Object>> batch = status / 100 == 2 ? parse(decoded) : List.of();
+            answered(index, status, batch);
+            if (fault.retryAfter != null) {
+                exchange.getResponseHeaders().set("Retry-After", fault.retryAfter);
+            }
+            exchange.sendResponseHeaders(status, -1);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {
@@ -106,7 +276,7 @@ final class IngestReceiver implements AutoCloseable {
     }
 
     @SuppressWarnings("unchecked")
-    private static List<Map<String, Object>> parse(InputStream body) throws IOException {
+    private static List<Map<String, Object>> parse(byte[] body) throws IOException {
         try (JsonParser parser = new JsonFactory().createParser(body)) {
             parser.nextToken();
             return (List<Map<String, Object>>) value(parser);
@@ -153,7 +323,8 @@ final class IngestReceiver implements AutoCloseable {
 
     @Override
     public void close() {
-        stallGate.countDown();
-        server.stop(0);
+        closed.countDown();
+        down();
+        executor.shutdownNow();
     }
 }

@@ -18,9 +18,10 @@ import javax.tools.ToolProvider;
 import org.slf4j.LoggerFactory;
 
 /**
- * Compiles {@code swapin/SwapInApp.java} (a test resource) against slf4j-api alone and runs it in
- * a separate JVM whose classpath is slf4j-api, ringtail's all jar and whatever else a test adds.
- * The jar paths come from failsafe ({@code ringtail.it.*} system properties).
+ * Compiles {@code swapin/SwapInApp.java} (a test resource; or another application there, such as
+ * {@code swapin/EdgesApp.java}) against slf4j-api alone and runs it in a separate JVM whose
+ * classpath is slf4j-api, ringtail's all jar and whatever else a test adds. The jar paths come
+ * from failsafe ({@code ringtail.it.*} system properties).
  */
 final class SwapInApp {
     static final String MAIN = "SwapInApp";
@@ -28,13 +29,20 @@ final class SwapInApp {
     private final Path allJar = Paths.get(required("ringtail.it.allJar"));
     private final Path work = Paths.get(required("ringtail.it.work"));
     private final Path slf4jApi = jarOf(LoggerFactory.class);
+    private final String main;
     private final Path classes;
 
     SwapInApp() {
+        this(MAIN);
+    }
+
+    /** @param main the application's class, compiled from {@code swapin/<main>.java} */
+    SwapInApp(String main) {
+        this.main = main;
         if (!Files.isRegularFile(allJar)) {
             throw new IllegalStateException("no all jar at " + allJar + ": run through `mvnw verify`");
         }
-        classes = work.resolve("app-classes");
+        classes = work.resolve(main.equals(MAIN) ? "app-classes" : main + "-classes");
         compile();
     }
 
@@ -49,17 +57,17 @@ final class SwapInApp {
 
     private void compile() {
         try {
-            Path source = work.resolve("src").resolve(MAIN + ".java");
+            Path source = work.resolve("src").resolve(main + ".java");
             Files.createDirectories(source.getParent());
             Files.createDirectories(classes);
-            try (InputStream in = SwapInApp.class.getResourceAsStream("/swapin/" + MAIN + ".java")) {
+            try (InputStream in = SwapInApp.class.getResourceAsStream("/swapin/" + main + ".java")) {
                 Files.write(source, in.readAllBytes());
             }
             JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
             int status = javac.run(null, null, null, "--release", "17", "-classpath", slf4jApi.toString(),
                     "-d", classes.toString(), source.toString());
             if (status != 0) {
-                throw new IllegalStateException("SwapInApp did not compile against slf4j-api alone");
+                throw new IllegalStateException(main + " did not compile against slf4j-api alone");
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -77,7 +85,7 @@ final class SwapInApp {
         command.addAll(systemProperties);
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
-        command.add(MAIN);
+        command.add(main);
         command.addAll(List.of(args));
 
         Path out = Files.createTempFile(work, "stdout", ".txt");
