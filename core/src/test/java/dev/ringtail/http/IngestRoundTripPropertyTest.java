@@ -21,7 +21,7 @@ import org.junit.jupiter.api.Test;
  * (batching, gzip, HTTP) to the loopback {@code IngestServer}, which parses every body strictly.
  * Each event must arrive once, exactly as the model of DESIGN.md says.
  */
-class IngestRoundTripProperty {
+class IngestRoundTripPropertyTest {
     private static final int EVENTS = 150;
     private static final int MAX_MESSAGE_CHARS = 4096;
     /** Added last to every event, so it wins its key and tells the events apart whatever the batching. */

@@ -35,7 +35,7 @@ import org.slf4j.helpers.MessageFormatter;
  * failing case is named by its seed and replays with {@code -Dringtail.test.replay=<seed>}.
  * One serializer is reused across the cases of a property, as a sink reuses it.
  */
-class SerializationProperties {
+class SerializationPropertiesTest {
     private static final int TRIES = 300;
     /** A limit small enough that generated text often passes it, besides the default. */
     private static final int[] MAX_CHARS = {1, 2, 7, 64, 1000, 32_768, 2 << 20};
