@@ -49,8 +49,11 @@ final class ClassicTransport implements Transport {
     static final TimeValue CONNECTION_TTL = TimeValue.ofMinutes(5);
     private static final String USER_AGENT = "ringtail";
     private static final int BODY_START_CHARS = 200;
+    /** What an echoed token becomes in the stderr line. */
+    static final String HIDDEN_TOKEN = "[token hidden]";
 
     private final URI endpoint;
+    private final String token; // never printed
     private final String authorization; // never printed
     private final boolean gzip;
     private final PoolingHttpClientConnectionManager connections;
@@ -58,6 +61,7 @@ final class ClassicTransport implements Transport {
 
     ClassicTransport(URI endpoint, String token, boolean gzip, int maxInFlight, long timeoutMillis) {
         this.endpoint = endpoint;
+        this.token = token;
         this.authorization = "Bearer " + token;
         this.gzip = gzip;
         Timeout timeout = Timeout.ofMilliseconds(timeoutMillis);
@@ -101,8 +105,11 @@ final class ClassicTransport implements Transport {
         });
     }
 
-    /** The first {@value #BODY_START_CHARS} chars of an error body, for the stderr line. */
-    private static String bodyStart(HttpEntity entity) throws IOException {
+    /**
+     * The first {@value #BODY_START_CHARS} chars of an error body, for the stderr line, with the
+     * token hidden: a proxy or gateway may echo the request's headers back in its error page.
+     */
+    private String bodyStart(HttpEntity entity) throws IOException {
         if (entity == null) {
             return "";
         }
@@ -111,13 +118,28 @@ final class ClassicTransport implements Transport {
                 return "";
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            char[] chars = new char[BODY_START_CHARS];
+            // Read past the limit by the token's length: a token that starts before the cut is seen whole.
+            char[] chars = new char[BODY_START_CHARS + token.length()];
             int n = 0;
             for (int r; n < chars.length && (r = reader.read(chars, n, chars.length - n)) > 0; ) {
                 n += r;
             }
-            return new String(chars, 0, n);
+            return withoutSecret(new String(chars, 0, n), token, BODY_START_CHARS);
         }
+    }
+
+    /** The first {@code maxChars} chars of {@code text}, each occurrence of {@code secret} starting in them hidden whole. */
+    static String withoutSecret(String text, String secret, int maxChars) {
+        StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars));
+        for (int i = 0; i < text.length() && i < maxChars; ) {
+            if (!secret.isEmpty() && text.startsWith(secret, i)) {
+                out.append(HIDDEN_TOKEN);
+                i += secret.length();
+            } else {
+                out.append(text.charAt(i++));
+            }
+        }
+        return out.toString();
     }
 
     @Override

@@ -9,6 +9,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.SinkStats;
+import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.IngestServer.Request;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -208,6 +209,31 @@ class FaultMatrixTest {
             assertThat(f.stats().failed()).isEqualTo(1);
             assertThat(f.stderr.text()).contains("406").contains(body.substring(0, 200)).doesNotContain("THE-REST");
         }
+    }
+
+    @Test
+    void anErrorBodyThatEchoesTheAuthorizationHeaderShowsNoTokenOnStderr() throws Exception {
+        // The echoed header starts 10 chars before the 200-char cut: not even a prefix may show.
+        String before = "e".repeat(190 - "Authorization: Bearer ".length());
+        try (SinkFixture f = SinkFixture.start(b -> b)) {
+            f.server.then(IngestServer.Behaviour.echoingAuthorization(406, before));
+            f.log(Level.INFO, "x");
+            assertThat(f.flush()).isTrue();
+
+            assertThat(f.stats().failed()).isEqualTo(1);
+            assertThat(f.stderr.text()).contains("406").contains(before + "Authorization: Bearer [token hidden]")
+                    .doesNotContain(SinkFixture.TOKEN.substring(0, 6));
+        }
+    }
+
+    @Test
+    void hidingTheTokenKeepsTheFirstCharsAndHidesEveryOccurrenceStartingInThem() {
+        assertThat(ClassicTransport.withoutSecret("no secret here", "s3cr3t", 200)).isEqualTo("no secret here");
+        assertThat(ClassicTransport.withoutSecret("a s3cr3t b s3cr3t", "s3cr3t", 200))
+                .isEqualTo("a [token hidden] b [token hidden]");
+        assertThat(ClassicTransport.withoutSecret("abcds3cr3t", "s3cr3t", 6)).isEqualTo("abcd[token hidden]");
+        assertThat(ClassicTransport.withoutSecret("abcdefs3cr3t", "s3cr3t", 6)).isEqualTo("abcdef");
+        assertThat(ClassicTransport.withoutSecret("x".repeat(300), "s3cr3t", 200)).hasSize(200);
     }
 
     @Test

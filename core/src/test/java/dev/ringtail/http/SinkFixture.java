@@ -45,6 +45,11 @@ final class SinkFixture implements AutoCloseable {
         return new SinkFixture(IngestServer.start(), sinkSettings, p -> p);
     }
 
+    /** A fixture on a server the caller started (closed with the fixture). */
+    static SinkFixture on(IngestServer server, UnaryOperator<BetterStackSink.Builder> sinkSettings) {
+        return new SinkFixture(server, sinkSettings, p -> p);
+    }
+
     static SinkFixture start(UnaryOperator<BetterStackSink.Builder> sinkSettings,
                              UnaryOperator<Pipeline.Builder> pipelineSettings) throws IOException {
         return new SinkFixture(IngestServer.start(), sinkSettings, pipelineSettings);

@@ -45,14 +45,26 @@ public final class IngestServer implements AutoCloseable {
         final boolean reset;
         final boolean noAnswer;
         final long delayMillis;
+        final boolean echoAuthorization;
 
         private Behaviour(int status, String retryAfter, String body, boolean reset, boolean noAnswer, long delayMillis) {
+            this(status, retryAfter, body, reset, noAnswer, delayMillis, false);
+        }
+
+        private Behaviour(int status, String retryAfter, String body, boolean reset, boolean noAnswer, long delayMillis,
+                          boolean echoAuthorization) {
             this.status = status;
             this.retryAfter = retryAfter;
             this.body = body;
             this.reset = reset;
             this.noAnswer = noAnswer;
             this.delayMillis = delayMillis;
+            this.echoAuthorization = echoAuthorization;
+        }
+
+        /** Answers {@code status} with a body that ends with the request's Authorization header, as a careless proxy might. */
+        public static Behaviour echoingAuthorization(int status, String body) {
+            return new Behaviour(status, null, body, false, false, 0, true);
         }
 
         public static Behaviour status(int status) {
@@ -289,7 +301,9 @@ public final class IngestServer implements AutoCloseable {
                     }
                 }
                 requests.add(new Request(received, requestLine[0], requestLine[1], headers, body, decoded, status));
-                writeResponse(out, status, behaviour);
+                String answer = behaviour.echoAuthorization
+                        ? behaviour.body + "Authorization: " + headers.get("authorization") : behaviour.body;
+                writeResponse(out, status, behaviour, answer);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
             // the client went away, or the test closed us: nothing to answer
@@ -298,8 +312,9 @@ public final class IngestServer implements AutoCloseable {
         }
     }
 
-    private static void writeResponse(OutputStream out, int status, Behaviour behaviour) throws IOException {
-        byte[] body = behaviour.body.getBytes(StandardCharsets.UTF_8);
+    private static void writeResponse(OutputStream out, int status, Behaviour behaviour, String answer)
+            throws IOException {
+        byte[] body = answer.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Scripted\r\n")
                 .append("Content-Type: text/plain; charset=utf-8\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n");

@@ -1,0 +1,173 @@
+package dev.ringtail.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+import dev.ringtail.EventTranslator;
+import dev.ringtail.Level;
+import dev.ringtail.LogEvent;
+import dev.ringtail.PipelineStats;
+import dev.ringtail.Sink;
+import dev.ringtail.SinkCounters;
+import dev.ringtail.SinkStats;
+import dev.ringtail.config.RingtailConfig;
+import dev.ringtail.http.BetterStackSink;
+import dev.ringtail.json.EventSerializer;
+import dev.ringtail.json.OutputBuffer;
+import dev.ringtail.ring.Diagnostics;
+import dev.ringtail.ring.Pipeline;
+import dev.ringtail.ring.PipelineMXBean;
+import dev.ringtail.ring.SinkMXBean;
+import dev.ringtail.sink.ConsoleFormat;
+import dev.ringtail.sink.ConsoleSink;
+import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.Events;
+import dev.ringtail.testing.TestEvents;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.reflect.Modifier;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.stream.Stream;
+import javax.management.JMX;
+import javax.management.ObjectName;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The {@code toString()} of an instance of every public type of {@code dev.ringtail} holds no
+ * form of the token. The types are read from the compiled classes, so a new public class fails
+ * this test until it is given a sensible instance here, built with the token wherever the type
+ * can hold one.
+ */
+class PublicTypesToStringTest {
+    private static final String TOKEN = TokenSecrecyTest.TOKEN;
+
+    @Test
+    void noPublicTypeShowsTheTokenInToString() throws Exception {
+        CapturedStderr stderr = new CapturedStderr();
+        Diagnostics diagnostics = stderr.diagnostics();
+        RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, TOKEN,
+                RingtailConfig.ENDPOINT, "http://127.0.0.1:9/ingest"), Map.of(), new Properties(), diagnostics);
+        RingtailConfig fromEnvironment = RingtailConfig.of(Map.of(), Map.of("LOGTAIL_SOURCE_TOKEN", TOKEN),
+                new Properties(), diagnostics);
+        // Nothing is logged to either sink: neither ever connects anywhere.
+        BetterStackSink loopback = BetterStackSink.fromConfig(config, diagnostics);
+        BetterStackSink refused = BetterStackSink.builder().token(TOKEN)
+                .endpoint(URI.create("http://logs.example.invalid/")).diagnostics(diagnostics).build();
+        ConsoleSink console = new ConsoleSink(new ByteArrayOutputStream(), ZoneOffset.UTC, 1000);
+        Pipeline.Builder pipelineBuilder = Pipeline.builder().jmx(true).diagnostics(diagnostics).sink(loopback)
+                .sink(console);
+        Pipeline pipeline = pipelineBuilder.build().start();
+        try {
+            EventSerializer serializer = new EventSerializer();
+            LogEvent event = TestEvents.event(Level.WARN, "hello");
+            OutputBuffer serialized = serializer.serialize(event);
+            var server = ManagementFactory.getPlatformMBeanServer();
+
+            Map<Class<?>, List<Object>> instances = new HashMap<>();
+            instances.put(RingtailConfig.class, List.of(config, fromEnvironment));
+            instances.put(BetterStackSink.class, List.of(loopback, refused));
+            instances.put(BetterStackSink.Builder.class, List.of(BetterStackSink.builder().token(TOKEN)));
+            instances.put(Pipeline.class, List.of(pipeline));
+            instances.put(Pipeline.Builder.class, List.of(pipelineBuilder));
+            instances.put(PipelineStats.class, List.of(pipeline.stats()));
+            instances.put(SinkStats.class, List.of(loopback.counters().snapshot(), refused.counters().snapshot()));
+            instances.put(SinkCounters.class, List.of(loopback.counters()));
+            instances.put(Sink.class, List.of(loopback, refused, console));
+            instances.put(ConsoleSink.class, List.of(console));
+            instances.put(ConsoleFormat.class, List.of(new ConsoleFormat(ZoneOffset.UTC, 100)));
+            instances.put(EventTranslator.class, List.<Object>of(Events.TEXT));
+            instances.put(Diagnostics.class, List.of(diagnostics));
+            instances.put(EventSerializer.class, List.of(serializer));
+            instances.put(OutputBuffer.class, List.of(serialized));
+            instances.put(LogEvent.class, List.of(event));
+            instances.put(PipelineMXBean.class, List.of(
+                    JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Pipeline"), PipelineMXBean.class)));
+            instances.put(SinkMXBean.class, List.of(
+                    JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Sink,name=betterstack"), SinkMXBean.class)));
+
+            Secrets secrets = new Secrets(TOKEN);
+            List<Class<?>> types = publicTypes(Pipeline.class);
+            assertThat(types).as("the scan finds the public API").contains(Pipeline.class, BetterStackSink.Builder.class,
+                    RingtailConfig.class, LogEvent.Kind.class);
+            for (Class<?> type : types) {
+                for (Object instance : instancesOf(type, instances)) {
+                    assertThat(type.isInstance(instance)).as(type.getName()).isTrue();
+                    String leak = secrets.findIn(String.valueOf(instance));
+                    if (leak != null) {
+                        fail(type.getName() + ".toString() shows the token: " + leak);
+                    }
+                }
+            }
+            assertThat(secrets.findIn(stderr.text())).isNull();
+        } finally {
+            pipeline.shutdown(Duration.ofSeconds(5));
+        }
+    }
+
+    private static List<Object> instancesOf(Class<?> type, Map<Class<?>, List<Object>> instances) {
+        if (type.isEnum()) {
+            return Arrays.asList(type.getEnumConstants());
+        }
+        List<Object> given = instances.get(type);
+        if (given != null) {
+            return given;
+        }
+        boolean staticOnly = type.getConstructors().length == 0 && !type.isInterface()
+                && Arrays.stream(type.getMethods()).filter(m -> m.getDeclaringClass() == type)
+                        .allMatch(m -> Modifier.isStatic(m.getModifiers()));
+        if (staticOnly) {
+            return List.of(); // a holder of static methods (StackTraces, RecursionGuard): no instance exists
+        }
+        throw new AssertionError("public type " + type.getName() + " has no instance in this test: add a sensible one,"
+                + " built with the token if it can hold one");
+    }
+
+    /** Every public class, interface, enum and record (nested ones too) compiled next to {@code anchor}. */
+    static List<Class<?>> publicTypes(Class<?> anchor) throws IOException, ClassNotFoundException {
+        Path root;
+        try {
+            root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (java.net.URISyntaxException e) {
+            throw new IOException(e);
+        }
+        assertThat(root).as("compiled classes of " + anchor.getName()).isDirectory();
+        List<Class<?>> types = new ArrayList<>();
+        try (Stream<Path> files = Files.walk(root)) {
+            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
+                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
+                name = name.substring(0, name.length() - ".class".length());
+                if (name.endsWith("package-info") || name.endsWith("module-info")) {
+                    continue;
+                }
+                Class<?> type = Class.forName(name, false, anchor.getClassLoader());
+                if (isPublicApi(type)) {
+                    types.add(type);
+                }
+            }
+        }
+        return types;
+    }
+
+    private static boolean isPublicApi(Class<?> type) {
+        if (type.isAnonymousClass() || type.isLocalClass() || type.isSynthetic()) {
+            return false;
+        }
+        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
+            if (!Modifier.isPublic(c.getModifiers())) {
+                return false;
+            }
+        }
+        return true;
+    }
+}
