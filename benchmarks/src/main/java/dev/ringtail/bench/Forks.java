@@ -1,0 +1,13 @@
+package dev.ringtail.bench;
+
+/**
+ * JVM arguments for benchmark forks. Every fork pins its SLF4J provider, so providers in the uber-jar
+ * never clash and a peer's fork never starts ringtail's consumer threads behind its back.
+ */
+final class Forks {
+    /** SLF4J answers with no-op loggers: for forks that drive a logger through its own API. */
+    static final String NO_SLF4J_PROVIDER = "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider";
+
+    private Forks() {
+    }
+}
