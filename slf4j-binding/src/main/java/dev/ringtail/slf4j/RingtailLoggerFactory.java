@@ -1,0 +1,58 @@
+package dev.ringtail.slf4j;
+
+import dev.ringtail.config.RingtailConfig;
+import dev.ringtail.ring.Pipeline;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentMap;
+import org.slf4j.ILoggerFactory;
+import org.slf4j.Logger;
+
+/**
+ * Hands out one {@link RingtailLogger} per name, its level resolved once from the configuration
+ * ({@code ringtail.level.<prefix>}, longest prefix wins, {@code off}).
+ */
+final class RingtailLoggerFactory implements ILoggerFactory {
+    /**
+     * Where the {@code all} jar relocates its dependencies. httpclient5's loggers are named after
+     * its classes, so there they are called {@code dev.ringtail.shaded.org.apache.hc...}; their
+     * level is looked up under the original name, so the built-in {@code org.apache.hc = warn}
+     * and a user's {@code ringtail.level.org.apache.hc} apply to them just the same.
+     */
+    static final String SHADED_PREFIX = "dev.ringtail.shaded.";
+
+    private final RingtailConfig config;
+    private final Pipeline pipeline;
+    private final ConcurrentMap<String, RingtailLogger> loggers = new ConcurrentHashMap<>();
+
+    /** @param pipeline where events go; null means nowhere, and every logger is off */
+    RingtailLoggerFactory(RingtailConfig config, Pipeline pipeline) {
+        this.config = config;
+        this.pipeline = pipeline;
+    }
+
+    @Override
+    public Logger getLogger(String name) {
+        String key = name == null ? Logger.ROOT_LOGGER_NAME : name;
+        RingtailLogger logger = loggers.get(key);
+        if (logger != null) {
+            return logger;
+        }
+        // get-then-putIfAbsent, not computeIfAbsent: no capturing lambda, and a racing creator loses cleanly
+        RingtailLogger created = new RingtailLogger(key, threshold(key), pipeline);
+        RingtailLogger raced = loggers.putIfAbsent(key, created);
+        return raced != null ? raced : created;
+    }
+
+    /** The lowest enabled level's ordinal for a logger name, or {@link RingtailConfig#OFF}. */
+    int threshold(String name) {
+        if (pipeline == null) {
+            return RingtailConfig.OFF;
+        }
+        String configured = name.startsWith(SHADED_PREFIX) ? name.substring(SHADED_PREFIX.length()) : name;
+        return config.levelFor(configured);
+    }
+
+    Pipeline pipeline() {
+        return pipeline;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.ringtail.slf4j;
+
+import dev.ringtail.Level;
+import dev.ringtail.PipelineStats;
+import dev.ringtail.Sink;
+import dev.ringtail.config.RingtailConfig;
+import dev.ringtail.ring.Diagnostics;
+import dev.ringtail.ring.Pipeline;
+import dev.ringtail.sink.ConsoleSink;
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The running pipeline of one provider: its sinks chosen from the configuration, the one startup
+ * line saying where logs go, and the shutdown hook that drains the ring when the JVM exits.
+ */
+final class RingtailRuntime {
+    /** Name of the shutdown hook thread. */
+    static final String HOOK_THREAD = "ringtail-shutdown";
+
+    private final RingtailConfig config;
+    private final Diagnostics diagnostics;
+    private final Pipeline pipeline;
+    private final Thread hook;
+
+    private RingtailRuntime(RingtailConfig config, Diagnostics diagnostics, Pipeline pipeline, Thread hook) {
+        this.config = config;
+        this.diagnostics = diagnostics;
+        this.pipeline = pipeline;
+        this.hook = hook;
+    }
+
+    /**
+     * Builds the sinks the configuration asks for, starts the pipeline, registers the shutdown
+     * hook if {@code ringtail.shutdownHook}, and prints where logs go. With no sink at all
+     * (console off, no token) there is no pipeline and every logger is off.
+     */
+    static RingtailRuntime start(RingtailConfig config, Diagnostics diagnostics) {
+        List<Sink> sinks = sinks(config, diagnostics);
+        diagnostics.line(destinations(config, sinks));
+        if (sinks.isEmpty()) {
+            return new RingtailRuntime(config, diagnostics, null, null);
+        }
+        Pipeline.Builder builder = Pipeline.builder()
+                .ringSize(config.ringSize())
+                .reserve(config.reserve())
+                .waitStrategy(config.waitStrategy())
+                .dropReportInterval(config.dropReportInterval())
+                .maxMessageChars(config.maxMessageChars())
+                .diagnostics(diagnostics);
+        sinks.forEach(builder::sink);
+        Pipeline pipeline = builder.build().start();
+        Thread hook = null;
+        if (config.shutdownHook()) {
+            Duration timeout = config.shutdownTimeout();
+            hook = new Thread(() -> pipeline.shutdown(timeout), HOOK_THREAD);
+            Runtime.getRuntime().addShutdownHook(hook);
+        }
+        return new RingtailRuntime(config, diagnostics, pipeline, hook);
+    }
+
+    private static List<Sink> sinks(RingtailConfig config, Diagnostics diagnostics) {
+        List<Sink> sinks = new ArrayList<>(2);
+        if (config.console()) {
+            sinks.add(new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
+                    config.maxMessageChars()));
+        }
+        return sinks;
+    }
+
+    /** The startup line: {@code logs go to console (stdout) and BetterStack <host> (token ****abcd)}. */
+    static String destinations(RingtailConfig config, List<Sink> sinks) {
+        String console = config.console() ? "console (" + (config.consoleStderr() ? "stderr" : "stdout") + ")" : null;
+        boolean betterstack = config.token().isPresent() && sinks.stream().anyMatch(s -> !ConsoleSink.NAME.equals(s.name()));
+        String remote = betterstack
+                ? "BetterStack " + config.endpoint().getHost() + " (token " + config.maskedToken() + ")" : null;
+        if (console != null && remote != null) {
+            return "logs go to " + console + " and " + remote;
+        }
+        if (remote != null) {
+            return "logs go to " + remote + " (console off)";
+        }
+        if (console != null) {
+            return "logs go to " + console + " only (no token)";
+        }
+        return "logs go nowhere: " + RingtailConfig.CONSOLE + "=false and no token";
+    }
+
+    /** The pipeline, or null if there is no sink. */
+    Pipeline pipeline() {
+        return pipeline;
+    }
+
+    RingtailConfig config() {
+        return config;
+    }
+
+    boolean flush(Duration timeout) {
+        return pipeline == null || pipeline.flush(timeout);
+    }
+
+    /** Drains and stops; the shutdown hook is removed so it does not run a second, empty shutdown. */
+    boolean shutdown(Duration timeout) {
+        if (pipeline == null) {
+            return true;
+        }
+        if (hook != null && Thread.currentThread() != hook) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(hook);
+            } catch (IllegalStateException alreadyExiting) {
+                // the JVM is shutting down: the hook runs (or ran) and shutdown is idempotent
+            }
+        }
+        return pipeline.shutdown(timeout);
+    }
+
+    PipelineStats stats() {
+        return pipeline == null ? new PipelineStats(new long[Level.count()], new long[Level.count()], 0, 0, List.of()) : pipeline.stats();
+    }
+
+    Diagnostics diagnostics() {
+        return diagnostics;
+    }
+}

@@ -1,0 +1,43 @@
+package dev.ringtail.slf4j;
+
+import dev.ringtail.LogEvent;
+import dev.ringtail.Sink;
+import dev.ringtail.SinkCounters;
+import java.util.ArrayList;
+import java.util.List;
+
+/** Keeps a copy of every event it is handed, so tests can assert every field. */
+final class CapturingSink implements Sink {
+    private final SinkCounters counters = new SinkCounters("capture");
+    private final List<LogEvent> events = new ArrayList<>();
+    private final List<LogEvent> synthetic = new ArrayList<>();
+
+    @Override
+    public String name() {
+        return counters.name();
+    }
+
+    @Override
+    public SinkCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void onEvent(LogEvent event) {
+        LogEvent copy = new LogEvent(Integer.MAX_VALUE).copyFrom(event);
+        synchronized (this) {
+            (event.isSynthetic() ? synthetic : events).add(copy);
+        }
+        if (!event.isSynthetic()) {
+            counters.delivered(event.level(), 1);
+        }
+    }
+
+    synchronized List<LogEvent> events() {
+        return new ArrayList<>(events);
+    }
+
+    synchronized LogEvent last() {
+        return events.get(events.size() - 1);
+    }
+}

@@ -1,0 +1,56 @@
+package dev.ringtail.slf4j;
+
+import dev.ringtail.Sink;
+import dev.ringtail.config.RingtailConfig;
+import dev.ringtail.ring.Diagnostics;
+import dev.ringtail.ring.Pipeline;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+
+/**
+ * A logger factory over a real pipeline with a test's own sink and configuration, without
+ * going through SLF4J's global state. Close it to stop the pipeline.
+ */
+final class TestLoggers implements AutoCloseable {
+    final RingtailLoggerFactory factory;
+    final Pipeline pipeline;
+    final ByteArrayOutputStream diagnosticsOut = new ByteArrayOutputStream();
+
+    TestLoggers(Sink sink, String... keyValues) {
+        Map<String, String> props = new HashMap<>();
+        for (int i = 0; i < keyValues.length; i += 2) {
+            props.put(keyValues[i], keyValues[i + 1]);
+        }
+        PrintStream out = new PrintStream(diagnosticsOut, true, StandardCharsets.UTF_8);
+        Diagnostics diagnostics = new Diagnostics(() -> out, TimeUnit.MILLISECONDS.toNanos(1));
+        RingtailConfig config = RingtailConfig.of(props, Map.of(), null, diagnostics);
+        pipeline = Pipeline.builder().jmx(false).diagnostics(diagnostics).sink(sink).build().start();
+        factory = new RingtailLoggerFactory(config, pipeline);
+    }
+
+    Logger logger(String name) {
+        return factory.getLogger(name);
+    }
+
+    /** Waits until every event logged so far reached the sink. */
+    void flush() {
+        if (!pipeline.flush(Duration.ofSeconds(5))) {
+            throw new AssertionError("pipeline did not flush within 5 s");
+        }
+    }
+
+    String diagnostics() {
+        return diagnosticsOut.toString(StandardCharsets.UTF_8);
+    }
+
+    @Override
+    public void close() {
+        pipeline.shutdown(Duration.ofSeconds(5));
+    }
+}
