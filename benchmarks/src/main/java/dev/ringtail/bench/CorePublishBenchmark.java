@@ -3,6 +3,7 @@ package dev.ringtail.bench;
 import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
 import dev.ringtail.ring.Pipeline;
+import dev.ringtail.ring.WaitStrategyKind;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -11,6 +12,7 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
@@ -33,11 +35,16 @@ public class CorePublishBenchmark {
     private static final EventTranslator<String, Object, Void, Void> FORMAT1 =
             (event, pattern, arg, c, d) -> event.format(pattern, arg);
 
+    /** The consumer's wait strategy ({@code ringtail.waitStrategy}); try others with {@code -p waitStrategy=...}. */
+    @Param("timeout")
+    public String waitStrategy;
+
     private Pipeline pipeline;
 
     @Setup
     public void setUp() {
-        pipeline = Pipeline.builder().jmx(false).sink(new NoOpSink()).build().start();
+        pipeline = Pipeline.builder().jmx(false).waitStrategy(WaitStrategyKind.parse(waitStrategy))
+                .sink(new NoOpSink()).build().start();
     }
 
     @TearDown

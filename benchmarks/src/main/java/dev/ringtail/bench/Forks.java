@@ -8,6 +8,14 @@ final class Forks {
     /** SLF4J answers with no-op loggers: for forks that drive a logger through its own API. */
     static final String NO_SLF4J_PROVIDER = "-Dslf4j.provider=org.slf4j.helpers.NOP_FallbackServiceProvider";
 
+    /**
+     * ringtail is the SLF4J provider (so {@code org.slf4j.MDC} is ringtail's), with no sink of its
+     * own: the benchmarks give their loggers a pipeline with the sink they need.
+     */
+    static final String RINGTAIL_PROVIDER = "-Dslf4j.provider=dev.ringtail.slf4j.RingtailServiceProvider";
+    static final String RINGTAIL_QUIET = "-Dringtail.console=false";
+    static final String RINGTAIL_NO_HOOK = "-Dringtail.shutdownHook=false";
+
     private Forks() {
     }
 }
