@@ -1,0 +1,24 @@
+package dev.ringtail.testing;
+
+import dev.ringtail.Level;
+import dev.ringtail.LogEvent;
+
+/** Builds a filled {@link LogEvent} outside a ring, for serializer and sink tests. */
+public final class TestEvents {
+    /** 2026-11-24T10:15:30.123456789Z */
+    public static final long EPOCH_SECOND = 1_795_515_330L;
+    public static final int NANOS = 123_456_789;
+
+    private TestEvents() {
+    }
+
+    public static LogEvent event(Level level, String message) {
+        return event(level, message, Integer.MAX_VALUE);
+    }
+
+    public static LogEvent event(Level level, String message, int maxChars) {
+        LogEvent event = new LogEvent(maxChars);
+        event.begin(LogEvent.Kind.LOG, level, "shop.checkout", "http-exec-3", EPOCH_SECOND, NANOS, 0);
+        return event.message(message);
+    }
+}
