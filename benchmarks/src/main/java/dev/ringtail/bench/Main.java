@@ -16,7 +16,7 @@ public final class Main {
         String[] rest = args.length > 0 ? Arrays.copyOfRange(args, 1, args.length) : args;
         switch (command) {
             case "demo":
-                Demo.main(rest);
+                dev.ringtail.bench.demo.Demo.main(rest);
                 break;
             case "report":
                 dev.ringtail.bench.report.ReportGenerator.main(rest);
