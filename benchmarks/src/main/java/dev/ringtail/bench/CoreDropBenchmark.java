@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The full-ring answer: the consumer is stalled, the ring holds its limit of pending events, and
@@ -53,10 +54,10 @@ public class CoreDropBenchmark {
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
         sink.release();
         pipeline.shutdown(Duration.ofSeconds(5));
-        Outcomes.print("CoreDropBenchmark", pipeline.stats());
+        Outcomes.record(params, pipeline.stats());
     }
 
     @Benchmark

@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The core publish path without SLF4J: admission, claim, translate (one-argument format), publish,
@@ -48,9 +49,9 @@ public class CorePublishBenchmark {
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
         pipeline.shutdown(Duration.ofSeconds(5));
-        Outcomes.print("CorePublishBenchmark", pipeline.stats());
+        Outcomes.record(params, pipeline.stats());
     }
 
     @Benchmark

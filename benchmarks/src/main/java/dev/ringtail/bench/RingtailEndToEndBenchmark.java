@@ -19,6 +19,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.slf4j.Logger;
 
 /**
@@ -57,10 +58,11 @@ public class RingtailEndToEndBenchmark {
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
         pipeline.shutdown(Duration.ofSeconds(10));
-        Outcomes.print("RingtailEndToEndBenchmark gzip=" + gzip, pipeline.stats() + " receiver events="
-                + receiver.events() + " requests=" + receiver.requests() + " bytes=" + receiver.wireBytes());
+        Outcomes.record(params, pipeline.stats());
+        Outcomes.print("RingtailEndToEndBenchmark gzip=" + gzip, "receiver events=" + receiver.events()
+                + " requests=" + receiver.requests() + " bytes=" + receiver.wireBytes());
         receiver.close();
     }
 

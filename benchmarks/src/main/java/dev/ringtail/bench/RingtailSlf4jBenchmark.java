@@ -17,6 +17,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
 
@@ -51,9 +52,9 @@ public class RingtailSlf4jBenchmark {
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
         pipeline.shutdown(Duration.ofSeconds(5));
-        Outcomes.print("RingtailSlf4jBenchmark args=" + args + " context=" + context, pipeline.stats());
+        Outcomes.record(params, pipeline.stats());
     }
 
     /** The MDC is per thread: each benchmark thread sets its own. */

@@ -16,6 +16,7 @@ import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 import org.slf4j.Logger;
 
 /**
@@ -52,10 +53,10 @@ public class RingtailSlf4jDropBenchmark {
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
         sink.release();
         pipeline.shutdown(Duration.ofSeconds(5));
-        Outcomes.print("RingtailSlf4jDropBenchmark", pipeline.stats());
+        Outcomes.record(params, pipeline.stats());
     }
 
     @Benchmark
