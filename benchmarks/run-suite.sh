@@ -23,6 +23,7 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -q -B package -DskipTests
 fi
 mkdir -p "$OUT"
+OUT=$(cd "$OUT" && pwd)
 rm -f "$OUT/outcomes.tsv" "$OUT/jmh-result.json"
 
 # shellcheck disable=SC2086 # JMH_OPTS is a list of flags
@@ -30,7 +31,7 @@ set -- $JMH_OPTS -prof gc -foe true "$@"
 shown="java -jar $JAR $* -rf json -rff $OUT/jmh-result.json"
 echo "running: $shown" >&2
 "$JAVA" -jar "$JAR" "$@" -rf json -rff "$OUT/jmh-result.json" \
-  -jvmArgsPrepend "-Dringtail.bench.outcomes=$PWD/$OUT/outcomes.tsv" | tee "$OUT/jmh.log"
+  -jvmArgsPrepend "-Dringtail.bench.outcomes=$OUT/outcomes.tsv" | tee "$OUT/jmh.log"
 
 report=(report --results "$OUT/jmh-result.json" --out docs/benchmarks.md --outcomes "$OUT/outcomes.tsv"
         --command "$shown")

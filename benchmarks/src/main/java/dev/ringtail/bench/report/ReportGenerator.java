@@ -222,7 +222,7 @@ public final class ReportGenerator {
             boolean ok = r.allocBytes() < 1; // JMH's accounting leaves fractions of a byte of noise
             allOk &= ok;
             md.append("| ").append(r.param("args")).append(" | ").append(bytes(r.allocBytes())).append(" | ")
-                    .append(ok ? "met" : "**missed** by " + bytes(r.allocBytes()) + " per call").append(" |\n");
+                    .append(ok ? "met" : "**missed** by " + bytes(r.allocBytes()) + " B per call").append(" |\n");
         }
         md.append('\n');
         if (!allOk) {
