@@ -27,14 +27,20 @@ OUT=$(cd "$OUT" && pwd)
 rm -f "$OUT/outcomes.tsv" "$OUT/jmh-result.json"
 
 # shellcheck disable=SC2086 # JMH_OPTS is a list of flags
-set -- $JMH_OPTS -prof gc -foe true "$@"
+set -- $JMH_OPTS -prof gc "$@"
 shown="java -jar $JAR $* -rf json -rff $OUT/jmh-result.json"
 echo "running: $shown" >&2
 "$JAVA" -jar "$JAR" "$@" -rf json -rff "$OUT/jmh-result.json" \
   -jvmArgsPrepend "-Dringtail.bench.outcomes=$OUT/outcomes.tsv" | tee "$OUT/jmh.log"
 
+# a benchmark that fails is left out of the JSON; name it in the document rather than lose it silently
+failed=$(awk '/^# Benchmark:/ {b=$3} /^# Parameters:/ {p=$3" "$4" "$5} /^# Benchmark mode:/ {m=$4}
+              /<failure>/ {print b " " m " " p}' "$OUT/jmh.log" | sort -u | paste -sd ';' -)
+if [ -n "$failed" ]; then
+  echo "WARNING: failed: $failed (see $OUT/jmh.log)" >&2
+fi
 report=(report --results "$OUT/jmh-result.json" --out docs/benchmarks.md --outcomes "$OUT/outcomes.tsv"
-        --command "$shown")
+        --command "$shown" --failed "$failed")
 if [ -n "${PROVISIONAL:-}" ]; then
   report+=(--provisional "$PROVISIONAL")
 fi

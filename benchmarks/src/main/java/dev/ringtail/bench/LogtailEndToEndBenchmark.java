@@ -62,13 +62,17 @@ public class LogtailEndToEndBenchmark {
         }
         expected += EndToEnd.EVENTS;
         // its timer flushes only every 3 s: push what is left so the tail is not a sleep
-        EndToEnd.await(receiver, expected, appender::flushNow);
+        EndToEnd.await(receiver, expected, appender::flushNow, () -> "queued=" + appender.queued());
     }
 
     /** Exposes the appender's own flush so the benchmark does not wait for its 3 s timer. */
     static final class FlushableLogtailAppender extends LogtailAppender {
         void flushNow() {
             flush();
+        }
+
+        int queued() {
+            return batch.size();
         }
     }
 }

@@ -76,6 +76,6 @@ public class RingtailEndToEndBenchmark {
         if (!pipeline.flush(EndToEnd.TIMEOUT)) {
             throw new IllegalStateException("flush timed out: " + pipeline.stats());
         }
-        EndToEnd.await(receiver, expected, () -> { });
+        EndToEnd.await(receiver, expected, () -> { }, pipeline::stats);
     }
 }

@@ -53,6 +53,7 @@ public final class ReportGenerator {
     private final String command;
     private final String provisional;
     private final String date;
+    private String failed = "";
     private final StringBuilder md = new StringBuilder();
 
     ReportGenerator(JmhResults.Run run, Map<String, long[]> outcomes, String command, String provisional, String date) {
@@ -80,6 +81,7 @@ public final class ReportGenerator {
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         ReportGenerator generator = new ReportGenerator(run, outcomes, opts.getOrDefault("--command", "(not recorded)"),
                 opts.get("--provisional"), date);
+        generator.failed = opts.getOrDefault("--failed", "");
         Path out = Path.of(opts.get("--out"));
         Path chart = out.resolveSibling(CHART_FILE);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -115,6 +117,10 @@ public final class ReportGenerator {
             md.append("> **Provisional numbers.** ").append(provisional).append("\n\n");
         }
         runFacts();
+        if (!failed.isBlank()) {
+            md.append("> **Failed in this run** (no numbers below; see the run log): `")
+                    .append(failed.replace(";", "`, `")).append("`\n\n");
+        }
         goals();
         enqueueLatency();
         throughput();
