@@ -21,8 +21,12 @@ import org.slf4j.spi.LoggingEventAware;
  * <p>{@link LoggingEventAware} makes SLF4J hand over fluent-API events (and the events it recorded
  * while initializing) whole, so key-value pairs arrive as fields instead of being flattened into
  * the message text.
+ *
+ * <p>The class is public only because SLF4J replays the events it recorded during initialization
+ * by calling {@code log(LoggingEvent)} reflectively ({@code SubstituteLogger}), and silently
+ * drops them if the class is not accessible. It has no public constructor.
  */
-final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware, Serializable {
+public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware, Serializable {
     private static final long serialVersionUID = 1L;
 
     private final String name;

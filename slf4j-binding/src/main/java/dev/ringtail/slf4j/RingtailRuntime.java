@@ -4,6 +4,7 @@ import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.Sink;
 import dev.ringtail.config.RingtailConfig;
+import dev.ringtail.http.BetterStackSink;
 import dev.ringtail.ring.Diagnostics;
 import dev.ringtail.ring.Pipeline;
 import dev.ringtail.sink.ConsoleSink;
@@ -33,13 +34,14 @@ final class RingtailRuntime {
     }
 
     /**
-     * Builds the sinks the configuration asks for, starts the pipeline, registers the shutdown
+     * Builds the sinks the configuration asks for (the console if {@code ringtail.console}, BetterStack
+     * if a token is set), starts the pipeline, registers the shutdown
      * hook if {@code ringtail.shutdownHook}, and prints where logs go. With no sink at all
      * (console off, no token) there is no pipeline and every logger is off.
      */
     static RingtailRuntime start(RingtailConfig config, Diagnostics diagnostics) {
         List<Sink> sinks = sinks(config, diagnostics);
-        diagnostics.line(destinations(config, sinks));
+        diagnostics.line(destinations(config, sinks.size() > (config.console() ? 1 : 0)));
         if (sinks.isEmpty()) {
             return new RingtailRuntime(config, diagnostics, null, null);
         }
@@ -67,13 +69,18 @@ final class RingtailRuntime {
             sinks.add(new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
                     config.maxMessageChars()));
         }
+        if (config.token().isPresent()) {
+            sinks.add(BetterStackSink.fromConfig(config, diagnostics));
+        }
         return sinks;
     }
 
-    /** The startup line: {@code logs go to console (stdout) and BetterStack <host> (token ****abcd)}. */
-    static String destinations(RingtailConfig config, List<Sink> sinks) {
+    /**
+     * The startup line: {@code logs go to console (stdout) and BetterStack <host> (token ****abcd)};
+     * the token shows only its last 4 characters.
+     */
+    static String destinations(RingtailConfig config, boolean betterstack) {
         String console = config.console() ? "console (" + (config.consoleStderr() ? "stderr" : "stdout") + ")" : null;
-        boolean betterstack = config.token().isPresent() && sinks.stream().anyMatch(s -> !ConsoleSink.NAME.equals(s.name()));
         String remote = betterstack
                 ? "BetterStack " + config.endpoint().getHost() + " (token " + config.maskedToken() + ")" : null;
         if (console != null && remote != null) {

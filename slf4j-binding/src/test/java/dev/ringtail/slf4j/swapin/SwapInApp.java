@@ -1,0 +1,141 @@
+package dev.ringtail.slf4j.swapin;
+
+import java.io.File;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.Paths;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import javax.tools.JavaCompiler;
+import javax.tools.ToolProvider;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Compiles {@code swapin/SwapInApp.java} (a test resource) against slf4j-api alone and runs it in
+ * a separate JVM whose classpath is slf4j-api, ringtail's all jar and whatever else a test adds.
+ * The jar paths come from failsafe ({@code ringtail.it.*} system properties).
+ */
+final class SwapInApp {
+    static final String MAIN = "SwapInApp";
+
+    private final Path allJar = Paths.get(required("ringtail.it.allJar"));
+    private final Path work = Paths.get(required("ringtail.it.work"));
+    private final Path slf4jApi = jarOf(LoggerFactory.class);
+    private final Path classes;
+
+    SwapInApp() {
+        if (!Files.isRegularFile(allJar)) {
+            throw new IllegalStateException("no all jar at " + allJar + ": run through `mvnw verify`");
+        }
+        classes = work.resolve("app-classes");
+        compile();
+    }
+
+    /** Jars of the older jackson-core and httpclient5 the pom copied for the tests. */
+    static List<Path> foreignLibraries() {
+        try (Stream<Path> files = Files.list(Paths.get(required("ringtail.it.libs")))) {
+            return files.filter(p -> p.toString().endsWith(".jar")).sorted().collect(Collectors.toList());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void compile() {
+        try {
+            Path source = work.resolve("src").resolve(MAIN + ".java");
+            Files.createDirectories(source.getParent());
+            Files.createDirectories(classes);
+            try (InputStream in = SwapInApp.class.getResourceAsStream("/swapin/" + MAIN + ".java")) {
+                Files.write(source, in.readAllBytes());
+            }
+            JavaCompiler javac = ToolProvider.getSystemJavaCompiler();
+            int status = javac.run(null, null, null, "--release", "17", "-classpath", slf4jApi.toString(),
+                    "-d", classes.toString(), source.toString());
+            if (status != 0) {
+                throw new IllegalStateException("SwapInApp did not compile against slf4j-api alone");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Runs the app; {@code extraJars} go after the all jar, as an application's own libraries would. */
+    Result run(List<String> systemProperties, List<Path> extraJars, String... args) throws Exception {
+        List<Path> classpath = new ArrayList<>(List.of(slf4jApi, allJar));
+        classpath.addAll(extraJars);
+        classpath.add(classes);
+        List<String> command = new ArrayList<>();
+        command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
+        command.add("-Xmx128m");
+        command.addAll(systemProperties);
+        command.add("-cp");
+        command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
+        command.add(MAIN);
+        command.addAll(List.of(args));
+
+        Path out = Files.createTempFile(work, "stdout", ".txt");
+        Path err = Files.createTempFile(work, "stderr", ".txt");
+        ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
+        // the token must come only from what a test passes, never from the build's environment
+        builder.environment().keySet().removeIf(k -> k.startsWith("RINGTAIL_") || k.contains("SOURCE_TOKEN"));
+        long start = System.nanoTime();
+        Process process = builder.start();
+        if (!process.waitFor(60, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("the app did not exit within 60 s; stdout:\n" + Files.readString(out));
+        }
+        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
+        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                Files.readString(err, StandardCharsets.UTF_8), millis);
+    }
+
+    static final class Result {
+        final int exitCode;
+        final String stdout;
+        final String stderr;
+        final long millis;
+
+        Result(int exitCode, String stdout, String stderr, long millis) {
+            this.exitCode = exitCode;
+            this.stdout = stdout;
+            this.stderr = stderr;
+            this.millis = millis;
+        }
+
+        List<String> stdoutLines() {
+            return List.of(stdout.split("\n"));
+        }
+
+        List<String> ringtailStderrLines() {
+            return Stream.of(stderr.split("\n")).filter(l -> l.startsWith("ringtail:")).collect(Collectors.toList());
+        }
+
+        @Override
+        public String toString() {
+            return "exit " + exitCode + " after " + millis + " ms\n--- stdout\n" + stdout + "--- stderr\n" + stderr;
+        }
+    }
+
+    private static Path jarOf(Class<?> type) {
+        try {
+            return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (Exception e) {
+            throw new IllegalStateException("cannot locate the jar of " + type, e);
+        }
+    }
+
+    private static String required(String property) {
+        String value = System.getProperty(property);
+        if (value == null) {
+            throw new IllegalStateException(property + " is not set: run the *IT tests through failsafe (`mvnw verify`)");
+        }
+        return value;
+    }
+}
