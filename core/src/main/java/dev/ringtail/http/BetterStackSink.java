@@ -49,6 +49,8 @@ public final class BetterStackSink implements Sink {
     public static final Duration DEFAULT_BASE_BACKOFF = Duration.ofMillis(100);
     /** Token rejected / quota exceeded lines repeat at most this often. */
     public static final Duration DEFAULT_PROBLEM_INTERVAL = Duration.ofMinutes(1);
+    /** Close stops waiting for deliveries this much (at most a tenth of its time) before its deadline. */
+    static final long CLOSE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Batch bodies start this small and grow up to maxBytes as needed. */
     static final int INITIAL_BATCH_BYTES = 64 * 1024;
 
@@ -230,7 +232,10 @@ public final class BetterStackSink implements Sink {
         if (closed) {
             return;
         }
-        boolean delivered = flush(deadlineNanos);
+        // The pipeline stops waiting for us at the deadline itself, so giving up (and counting) must
+        // happen a little before it, or the counts would land after the caller read them.
+        long remaining = deadlineNanos - System.nanoTime();
+        boolean delivered = flush(deadlineNanos - Math.min(CLOSE_MARGIN_NANOS, Math.max(0, remaining) / 10));
         closed = true;
         if (!delivered) {
             int lost = 0;
