@@ -1,6 +1,7 @@
 package dev.ringtail.bench;
 
 import dev.ringtail.ring.Pipeline;
+import dev.ringtail.ring.WaitStrategyKind;
 import dev.ringtail.slf4j.BenchmarkLoggers;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
@@ -40,13 +41,21 @@ public class RingtailSlf4jBenchmark {
     @Param({"none", "mdc", "kv"})
     public String context;
 
+    /**
+     * The consumer's wait strategy ({@code ringtail.waitStrategy}). The suite measures the default;
+     * {@code -p waitStrategy=busyspin} shows the producer's cost with a consumer that never parks.
+     */
+    @Param("timeout")
+    public String waitStrategy;
+
     private Pipeline pipeline;
     private Logger logger;
     private boolean keyValues;
 
     @Setup
     public void setUp() {
-        pipeline = Pipeline.builder().jmx(false).sink(new NoOpSink()).build().start();
+        pipeline = Pipeline.builder().jmx(false).waitStrategy(WaitStrategyKind.parse(waitStrategy))
+                .sink(new NoOpSink()).build().start();
         logger = BenchmarkLoggers.logger(SameMessage.LOGGER, pipeline);
         keyValues = "kv".equals(context);
     }

@@ -35,6 +35,8 @@ class BenchmarkListTest {
                 p + "LogbackAsyncBenchmark.oneThread", p + "LogbackAsyncBenchmark.twoThreads",
                 p + "LogtailBenchmark.oneThread", p + "LogtailBenchmark.twoThreads",
                 // end to end, ringtail (gzip on and off) and logback-logtail
-                p + "RingtailEndToEndBenchmark.ringtail", p + "LogtailEndToEndBenchmark.logtailPlain");
+                p + "RingtailEndToEndBenchmark.ringtail", p + "LogtailEndToEndBenchmark.logtailPlain",
+                // serialization on the consumer thread (written with the BetterStack sink)
+                p + "SerializationBenchmark.typical", p + "SerializationBenchmark.withException");
     }
 }

@@ -44,6 +44,7 @@ public final class ReportGenerator {
     }
 
     static final String RINGTAIL = "RingtailSlf4jBenchmark";
+    static final String DEFAULT_WAIT = "timeout";
     static final String SYNC = "SyncBaselineBenchmark";
     static final String LOG4J2 = "Log4j2AsyncBenchmark";
     static final String LOGBACK = "LogbackAsyncBenchmark";
@@ -220,7 +221,8 @@ public final class ReportGenerator {
         List<Result> rows = new ArrayList<>();
         for (Result r : results) {
             if (r.className().equals(RINGTAIL) && r.isThroughput() && r.threads() == 1
-                    && "none".equals(r.param("context"))) {
+                    && "none".equals(r.param("context"))
+                    && DEFAULT_WAIT.equals(r.params().getOrDefault("waitStrategy", DEFAULT_WAIT))) {
                 rows.add(r);
             }
         }
@@ -246,7 +248,8 @@ public final class ReportGenerator {
     private Optional<Result> canonical(String className, String mode, int threads) {
         return results.stream().filter(r -> r.className().equals(className) && r.mode().equals(mode)
                 && r.threads() == threads && (r.params().isEmpty()
-                || ("1".equals(r.param("args")) && "none".equals(r.param("context"))))).findFirst();
+                || ("1".equals(r.param("args")) && "none".equals(r.param("context"))
+                && DEFAULT_WAIT.equals(r.params().getOrDefault("waitStrategy", DEFAULT_WAIT))))).findFirst();
     }
 
     private String throughputRatio(String fast, String slow) {
@@ -397,8 +400,10 @@ public final class ReportGenerator {
     // ------------------------------------------------------------------ formats
 
     private String variant(Result r) {
+        String wait = r.params().getOrDefault("waitStrategy", DEFAULT_WAIT);
+        String consumer = DEFAULT_WAIT.equals(wait) ? "" : ", consumer " + wait;
         if (r.params().containsKey("args") && r.params().containsKey("context")) {
-            String args = r.param("args") + (r.param("args").equals("1") ? " arg" : " args");
+            String args = r.param("args") + (r.param("args").equals("1") ? " arg" : " args") + consumer;
             switch (r.param("context")) {
                 case "mdc":
                     return args + ", MDC (2 entries)";
@@ -408,8 +413,8 @@ public final class ReportGenerator {
                     return args;
             }
         }
-        if (r.params().isEmpty() || r.params().equals(Map.of("waitStrategy", "timeout"))) {
-            return "1 arg";
+        if (r.params().isEmpty() || r.params().keySet().equals(java.util.Set.of("waitStrategy"))) {
+            return "1 arg" + consumer;
         }
         return "1 arg, " + new TreeMap<>(r.params());
     }
