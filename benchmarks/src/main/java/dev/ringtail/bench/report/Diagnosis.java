@@ -45,21 +45,23 @@ final class Diagnosis {
             "sync", String.join("\n",
                     "**Against the synchronous baseline.** The baseline here is its best case (loopback, no TLS,"
                             + " keep-alive), so the ratio understates the gap to a real BetterStack round trip"
-                            + " (milliseconds). If ringtail's p50 is inflated, the entries below are why; the same"
-                            + " fixes close this goal."),
+                            + " (milliseconds). When ringtail's own call is the slow side, the causes and fixes are"
+                            + " those of the Log4j2 entry below."),
             "log4j2", String.join("\n",
-                    "**Against Log4j2 all-async.** Found by profiling the publish path on this machine:",
-                    "1. _An unpark per publish while the consumer sleeps._ ringtail's default `timeout` wait"
-                            + " strategy parks the consumer after 100 spins; each publish that finds a sleeper"
-                            + " iterates a `ConcurrentHashMap` key set (an iterator allocation) and calls"
-                            + " `LockSupport.unpark` (a futex syscall), and keeps doing so until the consumer has"
-                            + " actually woken up and decremented the count. With a no-op sink the consumer"
-                            + " catches up at once and sleeps again, so most publishes pay this. Log4j2's"
-                            + " `TimeoutBlockingWaitStrategy` signals under a lock too, but its consumer spins longer."
-                            + " Closing it: keep consumer threads in an array (no iterator) and signal once per sleep"
-                            + " (the consumer sets a `signalNeeded` flag before parking, the first producer"
-                            + " `getAndSet`s it false and unparks, as the Disruptor's `LiteTimeoutBlockingWaitStrategy`"
-                            + " does), or spin/yield for longer before parking.",
+                    "**Against Log4j2 all-async.** Causes found by reading the publish path and measuring it"
+                            + " (producer-thread allocation with `ThreadMXBean`; `-p waitStrategy=busyspin` against"
+                            + " the default):",
+                    "1. _Wake-ups while the consumer sleeps._ ringtail's default `timeout` wait strategy parks"
+                            + " the consumer after 100 spins; every publish that finds a sleeper iterates a"
+                            + " `ConcurrentHashMap` key set (an iterator allocation) and calls `LockSupport.unpark`"
+                            + " (a futex system call), and keeps doing so until the consumer has actually run and"
+                            + " lowered the sleeper count. With a no-op sink the consumer catches up at once and"
+                            + " parks again, so many publishes pay this. Closing it: keep the consumer threads in"
+                            + " an array (no iterator) and wake once per sleep (the consumer raises a"
+                            + " `signalNeeded` flag before parking; the first producer to `getAndSet` it false"
+                            + " unparks, as the Disruptor's `LiteTimeoutBlockingWaitStrategy` does), or spin and"
+                            + " yield longer before parking. Rows with `-p waitStrategy=busyspin` show the producer"
+                            + " cost without any wake-ups.",
                     "2. _The argument's `toString()`._ See the allocation entry: 48 B and a `String` copy per"
                             + " accepted event for an `Integer` argument.",
                     "3. _The drop path mixes in._ Where _accepted_ is below 100 %, the consumer lost CPU to the"

@@ -178,6 +178,7 @@ public final class ReportGenerator {
                             + String.format(Locale.ROOT, "%.1f", 1000 / p50)).append(" |\n");
             if (!ok) {
                 missed.add("sync");
+                missed.add("log4j2"); // the causes of a slow ringtail call are the same
             }
         });
         canonical(LOG4J2, "sample", 1).ifPresent(l -> {
@@ -190,7 +191,7 @@ public final class ReportGenerator {
                     .append(ok ? "met" + caveat(r) : String.format(Locale.ROOT, "**missed**: %.2fx, %.0f%% over the goal (%s vs"
                                     + " the %s the goal allows)", p50, (p50 / 0.8 - 1) * 100,
                             ns(r.percentileNanos(50)), ns(0.8 * l.percentileNanos(50)))).append(" |\n");
-            if (!ok) {
+            if (!ok && !missed.contains("log4j2")) {
                 missed.add("log4j2");
             }
         });
