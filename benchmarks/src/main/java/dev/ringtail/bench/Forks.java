@@ -15,6 +15,11 @@ final class Forks {
     static final String RINGTAIL_PROVIDER = "-Dslf4j.provider=dev.ringtail.slf4j.RingtailServiceProvider";
     static final String RINGTAIL_QUIET = "-Dringtail.console=false";
     static final String RINGTAIL_NO_HOOK = "-Dringtail.shutdownHook=false";
+    /**
+     * A source token in the environment would make the provider start a BetterStack sink; it gets no
+     * events from the benchmarks, but point it at loopback anyway so a run can never ship anything.
+     */
+    static final String RINGTAIL_NOWHERE = "-Dringtail.betterstack.endpoint=http://127.0.0.1:9/";
 
     private Forks() {
     }
