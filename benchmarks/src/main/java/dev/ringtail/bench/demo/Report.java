@@ -20,7 +20,7 @@ final class Report {
                 NAMES[1], NAMES[2], ringtail.count(), sync.count());
         row("ringtail", ringtail);
         if (sync.count() > 0) {
-            row("synchronous POST", sync);
+            row("synchronous POST (loopback)", sync);
             StringBuilder ratio = new StringBuilder(String.format(Locale.ROOT, "  %-28s", "ratio (sync / ringtail)"));
             for (double q : QUANTILES) {
                 long r = Math.max(1, ringtail.quantile(q));
