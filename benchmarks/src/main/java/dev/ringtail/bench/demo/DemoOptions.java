@@ -4,10 +4,10 @@ import dev.ringtail.ring.Pipeline;
 
 /** The demo's flags, with defaults that finish in seconds on a 2-core machine. */
 final class DemoOptions {
-    static final int DEFAULT_EVENTS = 200_000;
+    static final int DEFAULT_EVENTS = 100_000;
     static final int DEFAULT_THREADS = 4;
     /** Events per second over all threads; a busy service's pace, not a saturating loop. 0 = as fast as possible. */
-    static final int DEFAULT_RATE = 50_000;
+    static final int DEFAULT_RATE = 25_000;
     /** The synchronous baseline costs a round trip per event, so it gets fewer. */
     static final int DEFAULT_SYNC_EVENTS = 4_000;
 

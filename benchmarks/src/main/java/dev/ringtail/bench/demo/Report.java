@@ -45,7 +45,7 @@ final class Report {
         if (nanos < 10_000) {
             return nanos + " ns";
         }
-        if (nanos < 10_000_000) {
+        if (nanos < 1_000_000) {
             return String.format(Locale.ROOT, "%.1f us", nanos / 1e3);
         }
         if (nanos < 10_000_000_000L) {
