@@ -2,10 +2,8 @@ package dev.ringtail.bench;
 
 import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
-import dev.ringtail.LogEvent;
-import dev.ringtail.Sink;
-import dev.ringtail.SinkCounters;
 import dev.ringtail.ring.Pipeline;
+import dev.ringtail.ring.WaitStrategyKind;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -14,61 +12,52 @@ import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.Measurement;
 import org.openjdk.jmh.annotations.Mode;
 import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
 import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
 
 /**
  * The core publish path without SLF4J: admission, claim, translate (one-argument format), publish,
- * into a no-op sink that keeps up, so the ring is never permanently full.
+ * into a no-op sink that keeps up, so the ring is never permanently full. The difference to
+ * {@code RingtailSlf4jBenchmark} is what the SLF4J layer costs.
  */
 @State(Scope.Benchmark)
 @BenchmarkMode({Mode.SampleTime, Mode.Throughput})
 @OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 2)
-@Measurement(iterations = 5, time = 2)
-@Fork(1)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = Forks.NO_SLF4J_PROVIDER)
 public class CorePublishBenchmark {
     private static final EventTranslator<String, Object, Void, Void> FORMAT1 =
             (event, pattern, arg, c, d) -> event.format(pattern, arg);
 
+    /** The consumer's wait strategy ({@code ringtail.waitStrategy}); try others with {@code -p waitStrategy=...}. */
+    @Param("timeout")
+    public String waitStrategy;
+
     private Pipeline pipeline;
-    private final Integer orderId = 42;
 
     @Setup
     public void setUp() {
-        pipeline = Pipeline.builder().jmx(false).sink(new NoOpSink()).build().start();
+        pipeline = Pipeline.builder().jmx(false).waitStrategy(WaitStrategyKind.parse(waitStrategy))
+                .sink(new NoOpSink()).build().start();
     }
 
     @TearDown
-    public void tearDown() {
+    public void tearDown(BenchmarkParams params) {
         pipeline.shutdown(Duration.ofSeconds(5));
+        Outcomes.record(params, pipeline.stats());
     }
 
     @Benchmark
+    @Threads(1)
     public boolean publishOneArgument() {
-        return pipeline.publish(Level.INFO, "bench", FORMAT1, "Payment failed for order {}", orderId, null, null);
-    }
-
-    /** Consumes and forgets: the consumer keeps up, so producers measure the publish path only. */
-    static final class NoOpSink implements Sink {
-        private final SinkCounters counters = new SinkCounters("noop");
-
-        @Override
-        public String name() {
-            return "noop";
-        }
-
-        @Override
-        public SinkCounters counters() {
-            return counters;
-        }
-
-        @Override
-        public void onEvent(LogEvent event) {
-            // nothing: delivery cost is not what this benchmark measures
-        }
+        return pipeline.publish(Level.INFO, SameMessage.LOGGER, FORMAT1, SameMessage.ONE_ARG, SameMessage.ORDER_ID,
+                null, null);
     }
 }

@@ -1,0 +1,25 @@
+package dev.ringtail.bench;
+
+import dev.ringtail.LogEvent;
+import dev.ringtail.Sink;
+import dev.ringtail.SinkCounters;
+
+/** Consumes and forgets: the consumer keeps up, so producers measure the publish path only. */
+final class NoOpSink implements Sink {
+    private final SinkCounters counters = new SinkCounters("noop");
+
+    @Override
+    public String name() {
+        return "noop";
+    }
+
+    @Override
+    public SinkCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void onEvent(LogEvent event) {
+        // nothing: delivery cost is not what the enqueue benchmarks measure
+    }
+}

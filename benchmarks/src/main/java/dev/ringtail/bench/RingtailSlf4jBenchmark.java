@@ -1,0 +1,132 @@
+package dev.ringtail.bench;
+
+import dev.ringtail.ring.Pipeline;
+import dev.ringtail.ring.WaitStrategyKind;
+import dev.ringtail.slf4j.BenchmarkLoggers;
+import java.time.Duration;
+import java.util.concurrent.TimeUnit;
+import org.openjdk.jmh.annotations.Benchmark;
+import org.openjdk.jmh.annotations.BenchmarkMode;
+import org.openjdk.jmh.annotations.Fork;
+import org.openjdk.jmh.annotations.Measurement;
+import org.openjdk.jmh.annotations.Mode;
+import org.openjdk.jmh.annotations.OutputTimeUnit;
+import org.openjdk.jmh.annotations.Param;
+import org.openjdk.jmh.annotations.Scope;
+import org.openjdk.jmh.annotations.Setup;
+import org.openjdk.jmh.annotations.State;
+import org.openjdk.jmh.annotations.TearDown;
+import org.openjdk.jmh.annotations.Threads;
+import org.openjdk.jmh.annotations.Warmup;
+import org.openjdk.jmh.infra.BenchmarkParams;
+import org.slf4j.Logger;
+import org.slf4j.MDC;
+
+/**
+ * ringtail's enqueue cost through the SLF4J API: the application's call, the level check, the
+ * capture (format, MDC, key-value pairs) and the publish into the ring, which a no-op sink drains
+ * so the ring is not permanently full. {@code args} is the number of {@code {}} arguments;
+ * {@code context} adds nothing, two MDC entries, or two fluent key-value pairs.
+ */
+@State(Scope.Benchmark)
+@BenchmarkMode({Mode.SampleTime, Mode.Throughput})
+@OutputTimeUnit(TimeUnit.NANOSECONDS)
+@Warmup(iterations = 3, time = 1)
+@Measurement(iterations = 5, time = 1)
+@Fork(value = 1, jvmArgsAppend = {Forks.RINGTAIL_PROVIDER, Forks.RINGTAIL_QUIET, Forks.RINGTAIL_NO_HOOK,
+        Forks.RINGTAIL_NOWHERE})
+public class RingtailSlf4jBenchmark {
+    @Param({"0", "1", "3"})
+    public int args;
+
+    @Param({"none", "mdc", "kv"})
+    public String context;
+
+    /**
+     * The consumer's wait strategy ({@code ringtail.waitStrategy}). The suite measures the default;
+     * {@code -p waitStrategy=busyspin} shows the producer's cost with a consumer that never parks.
+     */
+    @Param("timeout")
+    public String waitStrategy;
+
+    private Pipeline pipeline;
+    private Logger logger;
+    private boolean keyValues;
+
+    @Setup
+    public void setUp() {
+        pipeline = Pipeline.builder().jmx(false).waitStrategy(WaitStrategyKind.parse(waitStrategy))
+                .sink(new NoOpSink()).build().start();
+        logger = BenchmarkLoggers.logger(SameMessage.LOGGER, pipeline);
+        keyValues = "kv".equals(context);
+    }
+
+    @TearDown
+    public void tearDown(BenchmarkParams params) {
+        pipeline.shutdown(Duration.ofSeconds(5));
+        Outcomes.record(params, pipeline.stats());
+    }
+
+    /** The MDC is per thread: each benchmark thread sets its own. */
+    @State(Scope.Thread)
+    public static class Caller {
+        @Setup
+        public void setUp(RingtailSlf4jBenchmark benchmark) {
+            if ("mdc".equals(benchmark.context)) {
+                MDC.put(SameMessage.MDC_KEY_1, SameMessage.MDC_VALUE_1);
+                MDC.put(SameMessage.MDC_KEY_2, SameMessage.MDC_VALUE_2);
+            }
+        }
+
+        @TearDown
+        public void tearDown() {
+            MDC.clear();
+        }
+    }
+
+    @Benchmark
+    @Threads(1)
+    public void oneThread(Caller caller) {
+        log();
+    }
+
+    @Benchmark
+    @Threads(2)
+    public void twoThreads(Caller caller) {
+        log();
+    }
+
+    private void log() {
+        if (keyValues) {
+            logWithKeyValues();
+            return;
+        }
+        switch (args) {
+            case 0:
+                logger.info(SameMessage.NO_ARGS);
+                break;
+            case 1:
+                logger.info(SameMessage.ONE_ARG, SameMessage.ORDER_ID);
+                break;
+            default:
+                logger.info(SameMessage.THREE_ARGS, SameMessage.ORDER_ID, SameMessage.CUSTOMER, SameMessage.ATTEMPTS);
+        }
+    }
+
+    private void logWithKeyValues() {
+        switch (args) {
+            case 0:
+                logger.atInfo().addKeyValue(SameMessage.KV_KEY_1, SameMessage.ORDER_ID)
+                        .addKeyValue(SameMessage.KV_KEY_2, Boolean.TRUE).log(SameMessage.NO_ARGS);
+                break;
+            case 1:
+                logger.atInfo().addKeyValue(SameMessage.KV_KEY_1, SameMessage.ORDER_ID)
+                        .addKeyValue(SameMessage.KV_KEY_2, Boolean.TRUE).log(SameMessage.ONE_ARG, SameMessage.ORDER_ID);
+                break;
+            default:
+                logger.atInfo().addKeyValue(SameMessage.KV_KEY_1, SameMessage.ORDER_ID)
+                        .addKeyValue(SameMessage.KV_KEY_2, Boolean.TRUE)
+                        .log(SameMessage.THREE_ARGS, SameMessage.ORDER_ID, SameMessage.CUSTOMER, SameMessage.ATTEMPTS);
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package dev.ringtail.bench;
+
+import dev.ringtail.LogEvent;
+import dev.ringtail.Sink;
+import dev.ringtail.SinkCounters;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * A consumer that takes the first event and then stops until {@link #release()}: the ring fills
+ * and stays full, so every further publish takes the drop path.
+ */
+final class StalledSink implements Sink {
+    private static final long MAX_STALL_SECONDS = 600; // a forgotten release never hangs a run forever
+    private final SinkCounters counters = new SinkCounters("stalled");
+    private final CountDownLatch released = new CountDownLatch(1);
+
+    @Override
+    public String name() {
+        return "stalled";
+    }
+
+    @Override
+    public SinkCounters counters() {
+        return counters;
+    }
+
+    @Override
+    public void onEvent(LogEvent event) {
+        try {
+            released.await(MAX_STALL_SECONDS, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    void release() {
+        released.countDown();
+    }
+}

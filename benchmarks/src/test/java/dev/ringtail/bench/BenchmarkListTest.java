@@ -1,0 +1,42 @@
+package dev.ringtail.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import org.junit.jupiter.api.Test;
+
+class BenchmarkListTest {
+
+    @Test
+    void jarMainListsEveryBenchmarkTheSuiteNeeds() throws Exception {
+        ByteArrayOutputStream captured = new ByteArrayOutputStream();
+        PrintStream original = System.out;
+        System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+        try {
+            Main.main(new String[] {"-l"});
+        } finally {
+            System.setOut(original);
+        }
+        String listing = captured.toString(StandardCharsets.UTF_8);
+
+        String p = "dev.ringtail.bench.";
+        assertThat(listing).contains(
+                // enqueue through SLF4J (params args x context), and its full-ring drop path
+                p + "RingtailSlf4jBenchmark.oneThread", p + "RingtailSlf4jBenchmark.twoThreads",
+                p + "RingtailSlf4jDropBenchmark.oneThread", p + "RingtailSlf4jDropBenchmark.twoThreads",
+                // the core publish path and its drop path
+                p + "CorePublishBenchmark.publishOneArgument",
+                p + "CoreDropBenchmark.dropOneThread", p + "CoreDropBenchmark.dropTwoThreads",
+                // the synchronous baseline and the peers
+                p + "SyncBaselineBenchmark.oneThread", p + "SyncBaselineBenchmark.twoThreads",
+                p + "Log4j2AsyncBenchmark.oneThread", p + "Log4j2AsyncBenchmark.twoThreads",
+                p + "LogbackAsyncBenchmark.oneThread", p + "LogbackAsyncBenchmark.twoThreads",
+                p + "LogtailBenchmark.oneThread", p + "LogtailBenchmark.twoThreads",
+                // end to end, ringtail (gzip on and off) and logback-logtail
+                p + "RingtailEndToEndBenchmark.ringtail", p + "LogtailEndToEndBenchmark.logtailPlain",
+                // serialization on the consumer thread (written with the BetterStack sink)
+                p + "SerializationBenchmark.typical", p + "SerializationBenchmark.withException");
+    }
+}

@@ -1,0 +1,78 @@
+package dev.ringtail.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.zip.GZIPOutputStream;
+import org.junit.jupiter.api.Test;
+
+class LoopbackReceiverTest {
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @Test
+    void acceptsPlainAndGzipBatchesAndCountsTheirEvents() throws Exception {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(true, 1)) {
+            String batch = "[{\"message\":\"a\",\"n\":[1,2]},{\"message\":\"b\",\"o\":{\"x\":1}}]";
+
+            assertThat(post(receiver.endpoint(), batch.getBytes(StandardCharsets.UTF_8), false, true)).isEqualTo(202);
+            assertThat(post(receiver.endpoint(), gzip(batch), true, true)).isEqualTo(202);
+
+            assertThat(receiver.events()).isEqualTo(4);
+            assertThat(receiver.requests()).isEqualTo(2);
+            assertThat(receiver.rejected()).isZero();
+        }
+    }
+
+    @Test
+    void rejectsRequestsWithoutTokenOrWithoutJsonArray() throws Exception {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(true, 1)) {
+            assertThat(post(receiver.endpoint(), "[{}]".getBytes(StandardCharsets.UTF_8), false, false)).isEqualTo(401);
+            assertThat(post(receiver.endpoint(), "{}".getBytes(StandardCharsets.UTF_8), false, true)).isEqualTo(400);
+
+            assertThat(receiver.events()).isZero();
+            assertThat(receiver.rejected()).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void syncLoggerPostsEveryEventBeforeReturning() throws Exception {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(true, 1);
+             SyncHttpLogger logger = new SyncHttpLogger("sync", receiver.endpoint(), "t", 1)) {
+            for (int i = 0; i < 5; i++) {
+                logger.info("order {}", i);
+            }
+            logger.debug("below the level: not sent");
+
+            assertThat(receiver.events()).isEqualTo(5);
+            assertThat(logger.delivered()).isEqualTo(5);
+            assertThat(logger.failed()).isZero();
+        }
+    }
+
+    private int post(URI endpoint, byte[] body, boolean gzip, boolean token) throws IOException, InterruptedException {
+        HttpRequest.Builder request = HttpRequest.newBuilder(endpoint)
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body));
+        if (gzip) {
+            request.header("Content-Encoding", "gzip");
+        }
+        if (token) {
+            request.header("Authorization", "Bearer t");
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.discarding()).statusCode();
+    }
+
+    private static byte[] gzip(String s) throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        try (GZIPOutputStream gz = new GZIPOutputStream(out)) {
+            gz.write(s.getBytes(StandardCharsets.UTF_8));
+        }
+        return out.toByteArray();
+    }
+}

@@ -1,0 +1,83 @@
+package dev.ringtail.bench.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReportGeneratorTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void writesGoalVerdictsTablesAndChartFromJmhJson() throws Exception {
+        Path json = dir.resolve("jmh.json");
+        Files.writeString(json, "[" + String.join(",",
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                sample("SyncBaselineBenchmark.oneThread", "{}", 400_000, 3_000_000),
+                sample("Log4j2AsyncBenchmark.oneThread", "{}", 110, 900),
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 0.01, 48),
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"0\",\"context\":\"none\"}", 0.02, 0.01),
+                throughput("Log4j2AsyncBenchmark.oneThread", "{}", 0.005, 0.02),
+                "{\"benchmark\":\"dev.ringtail.bench.RingtailEndToEndBenchmark.ringtail\",\"mode\":\"thrpt\","
+                        + "\"threads\":1,\"params\":{\"gzip\":\"true\"},\"primaryMetric\":{\"score\":150000.0,"
+                        + "\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}") + "]");
+        Path outcomes = dir.resolve("outcomes.tsv");
+        Files.writeString(outcomes, "dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\tsample\t1\t"
+                + "args=1;context=none;\t750\t250\n");
+
+        JmhResults.Run run = JmhResults.read(json);
+        ReportGenerator generator = new ReportGenerator(run, ReportGenerator.readOutcomes(outcomes), "run-suite.sh",
+                "a test", "2026-01-01 00:00 UTC");
+        String md = generator.markdown();
+        String svg = generator.chart();
+
+        assertThat(md).contains("**Provisional numbers.** a test", "| command | `run-suite.sh` |",
+                "| synchronous POST / ringtail | ringtail >= 1000x faster | 4,000x |",
+                "met (not conclusive: only 75% of ringtail's calls were accepted",
+                "| ringtail / Log4j2 all-async | <= 0.8x its time | 0.91x |", "**missed**: 0.91x, 14% over the goal",
+                "| 0 | 0.0 | met |", "| 1 | 48 | **missed** by 48 B per call |",
+                "### Where a goal is missed", "**Allocation.**", "**Against Log4j2 all-async.**",
+                "| ringtail (SLF4J) | 1 arg | 1 | 100 ns |", "| 75% |", "ringtail's row accepted 75% of its calls", "| ringtail | true | 150.0 k |");
+        assertThat(svg).startsWith("<svg").contains("<polyline", "ringtail, 1 thread", "synchronous POST, 1 thread",
+                "100 \u00b5s");
+    }
+
+    @Test
+    void decadeLabelsReadAsTimes() {
+        assertThat(LatencyChart.decadeLabel(1)).isEqualTo("10 ns");
+        assertThat(LatencyChart.decadeLabel(3)).isEqualTo("1 \u00b5s");
+        assertThat(LatencyChart.decadeLabel(8)).isEqualTo("100 ms");
+    }
+
+    private static String sample(String benchmark, String params, double p50, double p99) {
+        return String.format(Locale.ROOT, "{\"jmhVersion\":\"1.37\",\"benchmark\":\"dev.ringtail.bench.%s\","
+                        + "\"mode\":\"sample\",\"threads\":1,\"forks\":1,\"jdkVersion\":\"17\",\"vmName\":\"VM\","
+                        + "\"vmVersion\":\"17\",\"params\":%s,\"primaryMetric\":{\"score\":%f,\"scoreError\":1.0,"
+                        + "\"scorePercentiles\":{\"50.0\":%f,\"90.0\":%f,\"99.0\":%f,\"99.9\":%f,\"99.99\":%f},"
+                        + "\"scoreUnit\":\"ns/op\"},\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":0.5,"
+                        + "\"scoreUnit\":\"B/op\"}}}", benchmark, params, p50, p50, p50 * 2, p99, p99 * 2, p99 * 4);
+    }
+
+    private static String throughput(String benchmark, String params, double opsPerNs, double alloc) {
+        return String.format(Locale.ROOT, "{\"benchmark\":\"dev.ringtail.bench.%s\",\"mode\":\"thrpt\",\"threads\":1,"
+                        + "\"params\":%s,\"primaryMetric\":{\"score\":%f,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},"
+                        + "\"secondaryMetrics\":{\"\u00b7gc.alloc.rate.norm\":{\"score\":%f,\"scoreUnit\":\"B/op\"}}}",
+                benchmark, params, opsPerNs, alloc);
+    }
+
+    @Test
+    void outcomesOfRepeatedTrialsAddUp() throws Exception {
+        Path outcomes = dir.resolve("o.tsv");
+        Files.writeString(outcomes, "b\tsample\t1\t\t10\t5\nb\tsample\t1\t\t1\t0\n", StandardCharsets.UTF_8);
+
+        Map<String, long[]> map = ReportGenerator.readOutcomes(outcomes);
+
+        assertThat(map.get("b\tsample\t1\t")).containsExactly(11, 5);
+    }
+}
