@@ -156,4 +156,21 @@ class ShutdownTest {
         }
         assertThat(String.join("\n", stderr.lines())).contains("counted failed");
     }
+
+    @Test
+    void shutdownNeverCountsADeliveredEventAsFailed() {
+        // the shutdown event may share a consumer batch with the events before it: those were
+        // delivered, and must not also be counted as left behind
+        for (int round = 0; round < 200; round++) {
+            CollectingSink sink = new CollectingSink();
+            Pipeline pipeline = Pipeline.builder().jmx(false).sink(sink).build().start();
+            for (int i = 0; i < 500; i++) {
+                log(pipeline, Level.WARN, "r" + round + "-" + i);
+            }
+            assertThat(pipeline.shutdown(Duration.ofSeconds(5))).isTrue();
+            PipelineStats stats = pipeline.stats();
+            assertThat(stats.sink("test").orElseThrow().delivered()).as("round %d", round).isEqualTo(500);
+            assertThat(stats.sink("test").orElseThrow().failed()).as("round %d", round).isZero();
+        }
+    }
 }
