@@ -506,35 +506,49 @@ public final class LogEvent {
      * (Pipeline use.)
      */
     public boolean release() {
-        if ((int) REMAINING.getAndAdd(this, -1) == 1) {
+        // The last reader needs no atomic: the others have all decremented already. With one
+        // sink, the common case, that is every release.
+        if ((int) REMAINING.getAcquire(this) == 1 || (int) REMAINING.getAndAdd(this, -1) == 1) {
             clear();
             return true;
         }
         return false;
     }
 
-    /** Drops every reference the slot holds and shrinks oversized buffers. */
+    /**
+     * Drops every reference that could pin memory (exception, MDC, key-value text, markers, a
+     * control request) and shrinks oversized buffers. Every write is conditional: a slot that
+     * held none of these is only read, so its cache lines stay shared and the producer that
+     * reuses it does not have to take them back from this consumer's core. Logger and thread
+     * names are left: they are long-lived strings, and the producer overwrites them anyway.
+     */
     void clear() {
-        loggerName = null;
-        threadName = null;
-        throwable = null;
-        mdc = Collections.emptyMap();
-        control = null;
-        Arrays.fill(markers, 0, markerCount, null);
-        markerCount = 0;
-        Arrays.fill(keys, 0, pairCount, null);
-        Arrays.fill(texts, 0, pairCount, null);
-        pairCount = 0;
-        if (keys.length > MAX_RETAINED_PAIRS) {
-            keys = new String[4];
-            types = new ValueType[4];
-            bits = new long[4];
-            texts = new String[4];
+        if (throwable != null) {
+            throwable = null;
+        }
+        if (!mdc.isEmpty()) {
+            mdc = Collections.emptyMap();
+        }
+        if (control != null) {
+            control = null;
+        }
+        if (markerCount > 0) {
+            Arrays.fill(markers, 0, markerCount, null);
+            markerCount = 0;
+        }
+        if (pairCount > 0) {
+            Arrays.fill(keys, 0, pairCount, null);
+            Arrays.fill(texts, 0, pairCount, null);
+            pairCount = 0;
+            if (keys.length > MAX_RETAINED_PAIRS) {
+                keys = new String[4];
+                types = new ValueType[4];
+                bits = new long[4];
+                texts = new String[4];
+            }
         }
         if (message.capacity() > MAX_RETAINED_CHARS) {
             message = new StringBuilder(INITIAL_CHARS);
-        } else {
-            message.setLength(0);
         }
     }
 
