@@ -56,7 +56,7 @@ public class CorePublishBenchmark {
 
     @Benchmark
     @Threads(1)
-    public boolean publishOneArgument() {
+    public boolean publishOneArgument(Pacing pacing) {
         return pipeline.publish(Level.INFO, SameMessage.LOGGER, FORMAT1, SameMessage.ONE_ARG, SameMessage.ORDER_ID,
                 null, null);
     }

@@ -49,13 +49,13 @@ public class LogtailBenchmark {
 
     @Benchmark
     @Threads(1)
-    public void oneThread() {
+    public void oneThread(Pacing pacing) {
         logger.info(SameMessage.ONE_ARG, SameMessage.ORDER_ID);
     }
 
     @Benchmark
     @Threads(2)
-    public void twoThreads() {
+    public void twoThreads(Pacing pacing) {
         logger.info(SameMessage.ONE_ARG, SameMessage.ORDER_ID);
     }
 }

@@ -86,13 +86,13 @@ public class RingtailSlf4jBenchmark {
 
     @Benchmark
     @Threads(1)
-    public void oneThread(Caller caller) {
+    public void oneThread(Caller caller, Pacing pacing) {
         log();
     }
 
     @Benchmark
     @Threads(2)
-    public void twoThreads(Caller caller) {
+    public void twoThreads(Caller caller, Pacing pacing) {
         log();
     }
 

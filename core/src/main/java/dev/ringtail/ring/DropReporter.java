@@ -39,14 +39,19 @@ final class DropReporter {
         if (now - nextReportNanos < 0) {
             return null;
         }
+        // called at the end of every consumer batch: nothing is allocated until there is news
         long total = 0;
-        long[] delta = new long[reported.length];
-        for (int i = 0; i < delta.length; i++) {
-            delta[i] = dropped[i].sum() - reported[i];
-            total += delta[i];
+        for (int i = 0; i < reported.length; i++) {
+            total += dropped[i].sum() - reported[i];
         }
         if (total == 0) {
             return null;
+        }
+        long[] delta = new long[reported.length];
+        total = 0;
+        for (int i = 0; i < delta.length; i++) {
+            delta[i] = dropped[i].sum() - reported[i];
+            total += delta[i];
         }
         StringBuilder text = new StringBuilder(128).append("ringtail dropped ").append(total).append(" events (");
         for (int i = 0; i < delta.length; i++) {
