@@ -178,7 +178,6 @@ public final class ReportGenerator {
                             + String.format(Locale.ROOT, "%.1f", 1000 / p50)).append(" |\n");
             if (!ok) {
                 missed.add("sync");
-                missed.add("log4j2"); // the causes of a slow ringtail call are the same
             }
         });
         canonical(LOG4J2, "sample", 1).ifPresent(l -> {
@@ -206,7 +205,7 @@ public final class ReportGenerator {
                 + " from JMH Throughput (time per call = 1 / throughput). ringtail's row accepted ")
                 .append(accepted(r)).append(" of its calls into the ring (SampleTime trial; Throughput trial: ")
                 .append(canonical(RINGTAIL, "thrpt", 1).map(this::accepted).orElse("-"))
-                .append("); the rest were refused because the consumer had fallen behind, and a refusal is cheaper"
+                .append("); any rest was refused because the consumer had fallen behind, and a refusal is cheaper"
                         + " than an accepted call. Log4j2 never refuses: its full ring makes the caller wait."
                         + " Logback's AsyncAppender and logback-logtail discard silently when full.\n\n");
         allocationGoal(missed);
