@@ -21,6 +21,13 @@ public interface Sink {
     /** The counters this sink updates; read by the stats API and JMX. */
     SinkCounters counters();
 
+    /**
+     * Called once on the sink's own thread before its first event: the place for expensive set-up
+     * (an HTTP client and its classes) that would otherwise stall the first batch while the ring fills.
+     */
+    default void start() throws Exception {
+    }
+
     /** Handles one event. The reference must not be kept after this returns. */
     void onEvent(LogEvent event) throws Exception;
 

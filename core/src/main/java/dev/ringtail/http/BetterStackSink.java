@@ -75,7 +75,7 @@ public final class BetterStackSink implements Sink {
     private final Object returned = new Object();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread[] senders;
-    private Transport transport;
+    private volatile Transport transport; // volatile: tests and close() read it from other threads
     private Batch current;
     private String refusal;
     private boolean closed;
@@ -161,6 +161,17 @@ public final class BetterStackSink implements Sink {
     }
 
     // ------------------------------------------------------------------ consumer thread
+
+    /**
+     * Builds the HTTP client and starts the senders now, on this pipeline thread, so that loading
+     * HttpClient's classes (hundreds of milliseconds on a cold JVM) does not stall the first batch.
+     */
+    @Override
+    public void start() {
+        if (refusal == null && !closed && transport == null) {
+            startSenders();
+        }
+    }
 
     @Override
     public void onEvent(LogEvent event) {
@@ -278,8 +289,9 @@ public final class BetterStackSink implements Sink {
 
     private boolean startSenders() {
         try {
-            // Built on first use, on this pipeline thread: whatever HttpClient logs while it loads
-            // cannot re-enter the ring, and SLF4J is fully initialized by the time events flow.
+            // Built at start (or on first use), always on this pipeline thread: whatever HttpClient
+            // logs while it loads cannot re-enter the ring. If SLF4J is still initializing, its
+            // loggers are SLF4J's substitutes until then.
             transport = new ClassicTransport(endpoint, token, senderSettings.gzip(), maxInFlight, timeoutMillis);
         } catch (RuntimeException | LinkageError e) {
             refusal = "the HTTP client could not start: " + e.getClass().getName();
@@ -328,6 +340,11 @@ public final class BetterStackSink implements Sink {
     }
 
     // ------------------------------------------------------------------ observability
+
+    /** True once the HTTP client is built and the senders run. */
+    boolean started() {
+        return transport != null;
+    }
 
     /** Batches currently held: being built, waiting for a sender, or being sent or retried. */
     int batchesHeld() {

@@ -47,6 +47,11 @@ final class SinkHandler implements EventHandler<LogEvent> {
     public void onStart() {
         RecursionGuard.markPipelineThread();
         thread = Thread.currentThread();
+        try {
+            sink.start();
+        } catch (Throwable t) {
+            report("start", t);
+        }
     }
 
     /**

@@ -132,6 +132,18 @@ class BetterStackSinkTest {
     }
 
     @Test
+    void startsItsHttpClientBeforeTheFirstEventSoTheFirstBatchDoesNotStall() throws Exception {
+        try (SinkFixture f = SinkFixture.start(b -> b)) {
+            long until = System.nanoTime() + 5_000_000_000L;
+            while (!f.sink.started() && System.nanoTime() < until) {
+                Thread.sleep(5);
+            }
+            assertThat(f.sink.started()).as("client built at start, nothing logged yet").isTrue();
+            assertThat(f.server.requests()).isEmpty();
+        }
+    }
+
+    @Test
     void messagesOverMaxCharsArriveTruncatedWithTheMarker() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b, p -> p.maxMessageChars(100))) {
             f.log(Level.INFO, "m".repeat(250));
