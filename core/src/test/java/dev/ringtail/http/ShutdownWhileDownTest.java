@@ -20,15 +20,20 @@ class ShutdownWhileDownTest {
             f.logMany(500, "down");
             Thread.sleep(300);
 
-            boolean drained = f.pipeline.shutdown(Duration.ofMillis(500));
+            long started = System.nanoTime();
+            f.pipeline.shutdown(Duration.ofMillis(500));
+            long tookMillis = (System.nanoTime() - started) / 1_000_000;
 
+            // Usually the consumer is still waiting for a free batch at the deadline and is
+            // abandoned; if the sink happened to reach its close in time, close() gives up on what
+            // it holds instead. Either way every accepted event is counted, and stderr says so.
             PipelineStats stats = f.pipeline.stats();
             SinkStats sink = f.stats();
-            assertThat(drained).isFalse();
+            assertThat(tookMillis).as("returns near the deadline").isLessThan(3_000);
             assertThat(sink.delivered()).isZero();
             assertThat(sink.failed()).as("every accepted event accounted for").isEqualTo(stats.accepted());
             assertThat(stats.accepted() + stats.dropped()).isEqualTo(500);
-            assertThat(f.stderr.text()).contains("were not delivered");
+            assertThat(f.stderr.text()).containsAnyOf("were not delivered", "events undelivered");
         }
     }
 }
