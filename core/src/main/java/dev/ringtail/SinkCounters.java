@@ -8,8 +8,8 @@ import java.util.concurrent.atomic.LongAdder;
  */
 public final class SinkCounters {
     private final String name;
-    private final LongAdder[] delivered = adders();
-    private final LongAdder[] failed = adders();
+    private final LevelCounter delivered = new LevelCounter();
+    private final LevelCounter failed = new LevelCounter();
     private final LongAdder retried = new LongAdder();
     private final LongAdder batches = new LongAdder();
     private final LongAdder bytes = new LongAdder();
@@ -24,21 +24,21 @@ public final class SinkCounters {
     }
 
     public void delivered(Level level, long events) {
-        delivered[level.ordinal()].add(events);
+        delivered.add(level, events);
     }
 
     public void failed(Level level, long events) {
-        failed[level.ordinal()].add(events);
+        failed.add(level, events);
     }
 
     /** Adds per-level counts, indexed by {@link Level#ordinal()}, to delivered. */
     public void delivered(int[] perLevel) {
-        addAll(delivered, perLevel);
+        delivered.add(perLevel);
     }
 
     /** Adds per-level counts, indexed by {@link Level#ordinal()}, to failed. */
     public void failed(int[] perLevel) {
-        addAll(failed, perLevel);
+        failed.add(perLevel);
     }
 
     /** One more attempt of a request that had failed. */
@@ -57,32 +57,8 @@ public final class SinkCounters {
     }
 
     public SinkStats snapshot() {
-        return new SinkStats(name, sums(delivered), sums(failed), retried.sum(), batches.sum(),
+        return new SinkStats(name, delivered.sums(), failed.sums(), retried.sum(), batches.sum(),
                 bytes.sum(), rawBytes.sum());
-    }
-
-    static LongAdder[] adders() {
-        LongAdder[] adders = new LongAdder[Level.count()];
-        for (int i = 0; i < adders.length; i++) {
-            adders[i] = new LongAdder();
-        }
-        return adders;
-    }
-
-    static long[] sums(LongAdder[] adders) {
-        long[] sums = new long[adders.length];
-        for (int i = 0; i < adders.length; i++) {
-            sums[i] = adders[i].sum();
-        }
-        return sums;
-    }
-
-    private static void addAll(LongAdder[] target, int[] perLevel) {
-        for (int i = 0; i < perLevel.length; i++) {
-            if (perLevel[i] != 0) {
-                target[i].add(perLevel[i]);
-            }
-        }
     }
 
     @Override

@@ -1,10 +1,10 @@
 package dev.ringtail.ring;
 
 import dev.ringtail.Level;
+import dev.ringtail.LevelCounter;
 import dev.ringtail.LogEvent;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * Tells one sink, at most once per interval, how many events the producers dropped since it was
@@ -15,7 +15,7 @@ import java.util.concurrent.atomic.LongAdder;
 final class DropReporter {
     static final String LOGGER = "dev.ringtail";
 
-    private final LongAdder[] dropped;
+    private final LevelCounter dropped;
     private final long intervalNanos;
     private final Clock clock;
     private final long[] reported = new long[Level.count()];
@@ -23,7 +23,7 @@ final class DropReporter {
     private long windowStartNanos;
     private long nextReportNanos;
 
-    DropReporter(LongAdder[] dropped, long intervalNanos, Clock clock, int maxChars) {
+    DropReporter(LevelCounter dropped, long intervalNanos, Clock clock, int maxChars) {
         this.dropped = dropped;
         this.intervalNanos = intervalNanos;
         this.clock = clock;
@@ -42,7 +42,7 @@ final class DropReporter {
         // called at the end of every consumer batch: nothing is allocated until there is news
         long total = 0;
         for (int i = 0; i < reported.length; i++) {
-            total += dropped[i].sum() - reported[i];
+            total += dropped.sum(Level.ofOrdinal(i)) - reported[i];
         }
         if (total == 0) {
             return null;
@@ -50,7 +50,7 @@ final class DropReporter {
         long[] delta = new long[reported.length];
         total = 0;
         for (int i = 0; i < delta.length; i++) {
-            delta[i] = dropped[i].sum() - reported[i];
+            delta[i] = dropped.sum(Level.ofOrdinal(i)) - reported[i];
             total += delta[i];
         }
         StringBuilder text = new StringBuilder(128).append("ringtail dropped ").append(total).append(" events (");

@@ -8,6 +8,7 @@ import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
 import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
+import dev.ringtail.LevelCounter;
 import dev.ringtail.LogEvent;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.Sink;
@@ -22,7 +23,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.concurrent.atomic.LongAdder;
 
 /**
  * The ring between application threads and sinks.
@@ -67,8 +67,8 @@ public final class Pipeline {
     private final RingBuffer<LogEvent> ring;
     private final SinkHandler[] handlers;
     private final Sequence[] consumerSequences;
-    private final LongAdder[] accepted = newAdders();
-    private final LongAdder[] dropped = newAdders();
+    private final LevelCounter accepted = new LevelCounter();
+    private final LevelCounter dropped = new LevelCounter();
     private final AtomicInteger state = new AtomicInteger(NEW);
     private final ConsoleFormat fallbackFormat;
     private final Object fallbackLock = new Object();
@@ -149,7 +149,7 @@ public final class Pipeline {
                 return afterShutdown(depth, level, loggerName, translator, a, b, c, d);
             }
             if (!level.isReserved() && !belowLowLevelLimit()) {
-                dropped[level.ordinal()].increment();
+                dropped.increment(level);
                 return false;
             }
             long sequence;
@@ -157,7 +157,7 @@ public final class Pipeline {
                 sequence = ring.tryNext();
             } catch (InsufficientCapacityException full) {
                 // a preallocated singleton without a stack trace: the full ring answers in nanoseconds
-                dropped[level.ordinal()].increment();
+                dropped.increment(level);
                 return false;
             }
             return fill(sequence, level, loggerName, translator, a, b, c, d);
@@ -177,13 +177,13 @@ public final class Pipeline {
         } catch (Throwable t) {
             event.markBroken();
             ring.publish(sequence);
-            dropped[level.ordinal()].increment();
+            dropped.increment(level);
             diagnostics.rateLimited("dropped an event from logger " + loggerName + ": filling it threw "
                     + t.getClass().getName());
             return false;
         }
         ring.publish(sequence);
-        accepted[level.ordinal()].increment();
+        accepted.increment(level);
         if (state.get() >= STOPPING) {
             publishedDuringShutdown(sequence, level, loggerName);
         }
@@ -219,7 +219,7 @@ public final class Pipeline {
 
     private <A, B, C, D> boolean reentrant(RecursionGuard.Depth depth, Level level, String loggerName,
                                            EventTranslator<A, B, C, D> translator, A a, B b, C c, D d) {
-        dropped[level.ordinal()].increment();
+        dropped.increment(level);
         if (depth.value == 1) { // one level of nesting is shown; deeper ones are only counted
             depth.value = 2;
             try {
@@ -234,7 +234,7 @@ public final class Pipeline {
 
     private <A, B, C, D> boolean afterShutdown(RecursionGuard.Depth depth, Level level, String loggerName,
                                                EventTranslator<A, B, C, D> translator, A a, B b, C c, D d) {
-        dropped[level.ordinal()].increment();
+        dropped.increment(level);
         depth.value = 2;
         String line = render(level, loggerName, translator, a, b, c, d);
         synchronized (fallbackLock) {
@@ -438,7 +438,7 @@ public final class Pipeline {
         for (SinkHandler handler : handlers) {
             sinkStats.add(handler.sink().counters().snapshot());
         }
-        return new PipelineStats(sums(accepted), sums(dropped), pending(), limit, sinkStats);
+        return new PipelineStats(accepted.sums(), dropped.sums(), pending(), limit, sinkStats);
     }
 
     /** Events accepted and not yet seen by every sink. */
@@ -471,22 +471,6 @@ public final class Pipeline {
 
     static int nextPowerOfTwo(int value) {
         return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
-    }
-
-    private static LongAdder[] newAdders() {
-        LongAdder[] adders = new LongAdder[Level.count()];
-        for (int i = 0; i < adders.length; i++) {
-            adders[i] = new LongAdder();
-        }
-        return adders;
-    }
-
-    private static long[] sums(LongAdder[] adders) {
-        long[] sums = new long[adders.length];
-        for (int i = 0; i < adders.length; i++) {
-            sums[i] = adders[i].sum();
-        }
-        return sums;
     }
 
     @Override
@@ -620,6 +604,6 @@ public final class Pipeline {
 
     // visible for the MBeans
     long droppedAt(Level level) {
-        return dropped[level.ordinal()].sum();
+        return dropped.sum(level);
     }
 }

@@ -83,6 +83,7 @@ class PublicTypesToStringTest {
             instances.put(PipelineStats.class, List.of(pipeline.stats()));
             instances.put(SinkStats.class, List.of(loopback.counters().snapshot(), refused.counters().snapshot()));
             instances.put(SinkCounters.class, List.of(loopback.counters()));
+            instances.put(dev.ringtail.LevelCounter.class, List.of(new dev.ringtail.LevelCounter()));
             instances.put(Sink.class, List.of(loopback, refused, console));
             instances.put(ConsoleSink.class, List.of(console));
             instances.put(ConsoleFormat.class, List.of(new ConsoleFormat(ZoneOffset.UTC, 100)));
