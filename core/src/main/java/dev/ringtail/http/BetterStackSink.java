@@ -75,6 +75,7 @@ public final class BetterStackSink implements Sink {
     private final Object returned = new Object();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread[] senders;
+    private volatile boolean waitingForBatch; // observability: the consumer is parked in acquire()
     private volatile Transport transport; // volatile: tests and close() read it from other threads
     private Batch current;
     private String refusal;
@@ -311,12 +312,18 @@ public final class BetterStackSink implements Sink {
     private Batch acquire(long deadlineNanos) {
         Batch batch;
         try {
-            // Every batch in flight: wait here, on purpose. See the class comment.
-            batch = deadlineNanos == Long.MAX_VALUE ? free.take()
-                    : free.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            batch = free.poll();
+            if (batch == null) {
+                // Every batch in flight: wait here, on purpose. See the class comment.
+                waitingForBatch = true;
+                batch = deadlineNanos == Long.MAX_VALUE ? free.take()
+                        : free.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
+            }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return null;
+        } finally {
+            waitingForBatch = false;
         }
         if (batch != null) {
             heldHighWater.accumulateAndGet(held.incrementAndGet(), Math::max);
@@ -354,6 +361,11 @@ public final class BetterStackSink implements Sink {
     /** The most batches ever held at once; never more than {@code maxInFlight + 1}. */
     int batchesHeldHighWater() {
         return heldHighWater.get();
+    }
+
+    /** True while the consumer thread waits for a batch to come back from the senders. */
+    boolean waitingForBatch() {
+        return waitingForBatch;
     }
 
     int batchPoolSize() {
