@@ -12,7 +12,7 @@ public final class SinkStats {
     private final long bytes;
     private final long rawBytes;
 
-    SinkStats(String name, long[] delivered, long[] failed, long retried, long batches, long bytes,
+    public SinkStats(String name, long[] delivered, long[] failed, long retried, long batches, long bytes,
               long rawBytes) {
         this.name = name;
         this.delivered = delivered;

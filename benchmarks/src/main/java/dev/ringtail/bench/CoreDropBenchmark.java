@@ -1,8 +1,8 @@
 package dev.ringtail.bench;
 
-import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.Pipeline;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

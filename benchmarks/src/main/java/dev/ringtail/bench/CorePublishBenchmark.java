@@ -1,9 +1,9 @@
 package dev.ringtail.bench;
 
-import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
-import dev.ringtail.ring.Pipeline;
-import dev.ringtail.ring.WaitStrategyKind;
+import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.ring.WaitStrategyKind;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;

@@ -1,7 +1,7 @@
 package dev.ringtail.bench;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ringtail.ring.RecursionGuard;
+import dev.ringtail.internal.diag.RecursionGuard;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.InetAddress;

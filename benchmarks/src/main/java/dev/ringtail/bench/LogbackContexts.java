@@ -9,7 +9,7 @@ import ch.qos.logback.classic.util.LogbackMDCAdapter;
 import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.helpers.NOPAppender;
 import com.logtail.logback.LogtailAppender;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.ring.Pipeline;
 import java.net.URI;
 
 /**

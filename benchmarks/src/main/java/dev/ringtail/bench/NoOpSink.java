@@ -1,8 +1,8 @@
 package dev.ringtail.bench;
 
-import dev.ringtail.LogEvent;
-import dev.ringtail.Sink;
-import dev.ringtail.SinkCounters;
+import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.internal.stats.SinkCounters;
 
 /** Consumes and forgets: the consumer keeps up, so producers measure the publish path only. */
 final class NoOpSink implements Sink {

@@ -1,7 +1,7 @@
 package dev.ringtail.bench;
 
-import dev.ringtail.http.BetterStackSink;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.slf4j.BenchmarkLoggers;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

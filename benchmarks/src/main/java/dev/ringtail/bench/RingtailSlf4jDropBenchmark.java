@@ -1,6 +1,6 @@
 package dev.ringtail.bench;
 
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.slf4j.BenchmarkLoggers;
 import java.time.Duration;
 import java.util.concurrent.TimeUnit;

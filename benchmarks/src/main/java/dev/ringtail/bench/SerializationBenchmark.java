@@ -1,8 +1,8 @@
 package dev.ringtail.bench;
 
 import dev.ringtail.Level;
-import dev.ringtail.LogEvent;
-import dev.ringtail.json.EventSerializer;
+import dev.ringtail.internal.json.EventSerializer;
+import dev.ringtail.internal.ring.LogEvent;
 import java.io.IOException;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;

@@ -1,8 +1,8 @@
 package dev.ringtail.slf4j;
 
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.ring.Diagnostics;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.ring.Pipeline;
 import java.util.Map;
 import org.slf4j.Logger;
 

@@ -3,23 +3,24 @@ package dev.ringtail.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
-import dev.ringtail.LogEvent;
+import dev.ringtail.PipelineMXBean;
 import dev.ringtail.PipelineStats;
-import dev.ringtail.Sink;
-import dev.ringtail.SinkCounters;
+import dev.ringtail.SinkMXBean;
 import dev.ringtail.SinkStats;
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.http.BetterStackSink;
-import dev.ringtail.json.EventSerializer;
-import dev.ringtail.json.OutputBuffer;
-import dev.ringtail.ring.Diagnostics;
-import dev.ringtail.ring.Pipeline;
-import dev.ringtail.ring.PipelineMXBean;
-import dev.ringtail.ring.SinkMXBean;
-import dev.ringtail.sink.ConsoleFormat;
-import dev.ringtail.sink.ConsoleSink;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.diag.RecursionGuard;
+import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.json.EventSerializer;
+import dev.ringtail.internal.json.OutputBuffer;
+import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.sink.ConsoleFormat;
+import dev.ringtail.internal.sink.ConsoleSink;
+import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.testing.CapturedStderr;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.TestEvents;
@@ -83,7 +84,7 @@ class PublicTypesToStringTest {
             instances.put(PipelineStats.class, List.of(pipeline.stats()));
             instances.put(SinkStats.class, List.of(loopback.counters().snapshot(), refused.counters().snapshot()));
             instances.put(SinkCounters.class, List.of(loopback.counters()));
-            instances.put(dev.ringtail.LevelCounter.class, List.of(new dev.ringtail.LevelCounter()));
+            instances.put(dev.ringtail.internal.stats.LevelCounter.class, List.of(new dev.ringtail.internal.stats.LevelCounter()));
             instances.put(Sink.class, List.of(loopback, refused, console));
             instances.put(ConsoleSink.class, List.of(console));
             instances.put(ConsoleFormat.class, List.of(new ConsoleFormat(ZoneOffset.UTC, 100)));
@@ -96,6 +97,8 @@ class PublicTypesToStringTest {
                     JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Pipeline"), PipelineMXBean.class)));
             instances.put(SinkMXBean.class, List.of(
                     JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Sink,name=betterstack"), SinkMXBean.class)));
+
+            instances.put(RecursionGuard.Depth.class, List.of(RecursionGuard.current()));
 
             Secrets secrets = new Secrets(TOKEN);
             List<Class<?>> types = publicTypes(Pipeline.class);

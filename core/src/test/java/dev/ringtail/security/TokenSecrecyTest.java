@@ -3,13 +3,13 @@ package dev.ringtail.security;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.http.BetterStackSink;
-import dev.ringtail.ring.Diagnostics;
-import dev.ringtail.ring.Pipeline;
-import dev.ringtail.sink.ConsoleSink;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.sink.ConsoleSink;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.IngestServer.Behaviour;
@@ -34,7 +34,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * DESIGN.md guarantee 7: the token never appears in any output, exception message or
+ * Guarantee 7 (docs/contract.md): the token never appears in any output, exception message or
  * {@code toString()}. A full pipeline (console to a captured stream, BetterStack to the loopback
  * receiver) runs with a recognisable token through normal logging, every fault the sink reacts
  * to, and shutdown; then everything observable is scanned for the token in any of its forms

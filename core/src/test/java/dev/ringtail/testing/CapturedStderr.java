@@ -1,6 +1,6 @@
 package dev.ringtail.testing;
 
-import dev.ringtail.ring.Diagnostics;
+import dev.ringtail.internal.diag.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -1,8 +1,8 @@
 package dev.ringtail.testing;
 
-import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.Pipeline;
 
 /** Publishing helpers for tests: plain messages and formatted ones, through the real translator path. */
 public final class Events {

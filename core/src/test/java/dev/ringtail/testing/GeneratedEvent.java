@@ -2,9 +2,9 @@ package dev.ringtail.testing;
 
 import static dev.ringtail.testing.Gen.expectedText;
 
-import dev.ringtail.EventTranslator;
 import dev.ringtail.Level;
-import dev.ringtail.LogEvent;
+import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.LogEvent;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -17,14 +17,14 @@ import java.util.Objects;
 import java.util.Set;
 
 /**
- * A generated log event and, written independently of the serializer, the JSON object DESIGN.md
+ * A generated log event and, written independently of the serializer, the JSON object the wire format (docs/contract.md)
  * says it becomes: reserved fields, then user fields by the documented precedence (key-value
  * pairs, the last added winning; then MDC keys written as they are; then MDC keys that had to
  * change), reserved names prefixed with {@code _}, lone surrogates replaced, long messages cut
  * with the {@code …[truncated N chars]} marker.
  */
 public final class GeneratedEvent {
-    /** The reserved top-level names of DESIGN.md. */
+    /** The reserved top-level names of the wire format. */
     public static final Set<String> RESERVED =
             Set.of("dt", "level", "message", "logger_name", "thread_name", "markers", "exception");
     /** Applies the recipe in a real translator, on the producer thread. */
@@ -150,7 +150,7 @@ public final class GeneratedEvent {
         return expectedText(truncated(message == null ? "null" : message, maxChars));
     }
 
-    /** DESIGN.md: longer messages are cut at maxChars (never inside a surrogate pair) and marked. */
+    /** The wire format: longer messages are cut at maxChars (never inside a surrogate pair) and marked. */
     public static String truncated(String text, int maxChars) {
         if (text.length() <= maxChars) {
             return text;

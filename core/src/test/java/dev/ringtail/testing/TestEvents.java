@@ -1,7 +1,7 @@
 package dev.ringtail.testing;
 
 import dev.ringtail.Level;
-import dev.ringtail.LogEvent;
+import dev.ringtail.internal.ring.LogEvent;
 
 /** Builds a filled {@link LogEvent} outside a ring, for serializer and sink tests. */
 public final class TestEvents {

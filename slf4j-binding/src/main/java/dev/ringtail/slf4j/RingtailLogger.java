@@ -1,7 +1,7 @@
 package dev.ringtail.slf4j;
 
 import dev.ringtail.Level;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.ring.Pipeline;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 import org.slf4j.LoggerFactory;

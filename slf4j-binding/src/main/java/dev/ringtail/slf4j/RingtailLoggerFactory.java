@@ -1,7 +1,7 @@
 package dev.ringtail.slf4j;
 
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.ring.Pipeline;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
 import org.slf4j.ILoggerFactory;

@@ -2,12 +2,12 @@ package dev.ringtail.slf4j;
 
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
-import dev.ringtail.Sink;
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.http.BetterStackSink;
-import dev.ringtail.ring.Diagnostics;
-import dev.ringtail.ring.Pipeline;
-import dev.ringtail.sink.ConsoleSink;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.sink.ConsoleSink;
+import dev.ringtail.internal.sink.Sink;
 import java.time.Duration;
 import java.time.ZoneId;
 import java.util.ArrayList;

@@ -1,7 +1,7 @@
 package dev.ringtail.slf4j;
 
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.ring.Diagnostics;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.IMarkerFactory;
 import org.slf4j.helpers.BasicMarkerFactory;

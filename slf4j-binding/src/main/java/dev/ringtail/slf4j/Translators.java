@@ -1,7 +1,7 @@
 package dev.ringtail.slf4j;
 
-import dev.ringtail.EventTranslator;
-import dev.ringtail.LogEvent;
+import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.LogEvent;
 import java.util.List;
 import org.slf4j.Marker;
 import org.slf4j.event.KeyValuePair;

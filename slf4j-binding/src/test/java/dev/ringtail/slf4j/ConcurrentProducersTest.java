@@ -2,7 +2,7 @@ package dev.ringtail.slf4j;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ringtail.config.RingtailConfig;
+import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.slf4j.swapin.IngestReceiver;
 import java.time.Duration;
 import java.util.ArrayList;

@@ -7,7 +7,7 @@ import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.slow;
 import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ringtail.config.RingtailConfig;
+import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.slf4j.swapin.IngestReceiver;
 import dev.ringtail.slf4j.swapin.IngestReceiver.Request;
 import java.time.Duration;
@@ -20,7 +20,7 @@ import org.junit.jupiter.api.Timeout;
 import org.slf4j.Logger;
 
 /**
- * The HTTP fault matrix of DESIGN.md, end to end: an application logging through SLF4J, ringtail
+ * The HTTP fault matrix (docs/contract.md), end to end: an application logging through SLF4J, ringtail
  * configured through system properties, a loopback receiver misbehaving on cue. Each test ends
  * with guarantee 2 checked on the counters the application can read ({@link Ringtail#stats()}).
  */

@@ -16,8 +16,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import dev.ringtail.Level;
-import dev.ringtail.LogEvent;
 import dev.ringtail.PipelineStats;
+import dev.ringtail.internal.ring.LogEvent;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

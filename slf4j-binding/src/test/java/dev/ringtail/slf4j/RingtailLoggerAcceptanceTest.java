@@ -15,7 +15,7 @@ package dev.ringtail.slf4j;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.ringtail.sink.ConsoleSink;
+import dev.ringtail.internal.sink.ConsoleSink;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;

@@ -3,8 +3,8 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
-import dev.ringtail.LogEvent;
-import dev.ringtail.ValueType;
+import dev.ringtail.internal.event.ValueType;
+import dev.ringtail.internal.ring.LogEvent;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

@@ -3,9 +3,9 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.ring.Diagnostics;
-import dev.ringtail.sink.ConsoleSink;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.sink.ConsoleSink;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;

@@ -1,9 +1,9 @@
 package dev.ringtail.slf4j;
 
-import dev.ringtail.Sink;
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.ring.Diagnostics;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.sink.Sink;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import com.sun.net.httpserver.HttpServer;
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.ring.Diagnostics;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;

@@ -2,10 +2,10 @@ package dev.ringtail.bench.demo;
 
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.http.BetterStackSink;
 import dev.ringtail.bench.LoopbackReceiver;
 import dev.ringtail.bench.SyncHttpLogger;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.http.BetterStackSink;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;

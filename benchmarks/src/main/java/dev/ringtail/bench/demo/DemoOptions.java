@@ -1,6 +1,6 @@
 package dev.ringtail.bench.demo;
 
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.ring.Pipeline;
 
 /** The demo's flags, with defaults that finish in seconds on a 2-core machine. */
 final class DemoOptions {

@@ -1,10 +1,10 @@
 package dev.ringtail.bench.demo;
 
 import dev.ringtail.PipelineStats;
-import dev.ringtail.config.RingtailConfig;
-import dev.ringtail.http.BetterStackSink;
-import dev.ringtail.ring.Diagnostics;
-import dev.ringtail.ring.Pipeline;
+import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.slf4j.BenchmarkLoggers;
 import dev.ringtail.slf4j.Ringtail;
 import java.time.Duration;

@@ -1,0 +1,521 @@
+package dev.ringtail.internal.config;
+
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.ring.WaitStrategyKind;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.TreeMap;
+import java.util.function.Function;
+
+/**
+ * Every {@code ringtail.*} setting, read once and validated.
+ *
+ * <p>Precedence: system property, then environment variable (upper case, {@code .} to
+ * {@code _}: {@code ringtail.ringSize} is {@code RINGTAIL_RINGSIZE}), then
+ * {@code ringtail.properties} on the classpath, then the default. A bad value prints one stderr
+ * line naming the key, the value and the default used, and never stops the application. Token
+ * values are never printed.
+ */
+public final class RingtailConfig {
+    public static final String RING_SIZE = "ringtail.ringSize";
+    public static final String LEVEL = "ringtail.level";
+    /** Prefix of per-logger levels: {@code ringtail.level.<logger prefix>}. */
+    public static final String LEVEL_PREFIX = "ringtail.level.";
+    public static final String TOKEN = "ringtail.betterstack.token";
+    public static final String ENDPOINT = "ringtail.betterstack.endpoint";
+    public static final String BATCH_MAX_EVENTS = "ringtail.batch.maxEvents";
+    public static final String BATCH_MAX_BYTES = "ringtail.batch.maxBytes";
+    public static final String BATCH_FLUSH_MILLIS = "ringtail.batch.flushMillis";
+    public static final String HTTP_GZIP = "ringtail.http.gzip";
+    public static final String HTTP_MAX_IN_FLIGHT = "ringtail.http.maxInFlight";
+    public static final String HTTP_TIMEOUT_MILLIS = "ringtail.http.timeoutMillis";
+    public static final String RETRY_MAX_ATTEMPTS = "ringtail.retry.maxAttempts";
+    public static final String RETRY_MAX_BACKOFF_MILLIS = "ringtail.retry.maxBackoffMillis";
+    public static final String CONSOLE = "ringtail.console";
+    public static final String CONSOLE_STREAM = "ringtail.console.stream";
+    public static final String RESERVE = "ringtail.reserve";
+    public static final String WAIT_STRATEGY = "ringtail.waitStrategy";
+    public static final String MESSAGE_MAX_CHARS = "ringtail.message.maxChars";
+    public static final String SHUTDOWN_TIMEOUT_MILLIS = "ringtail.shutdownTimeoutMillis";
+    public static final String SHUTDOWN_HOOK = "ringtail.shutdownHook";
+    public static final String DROP_REPORT_MILLIS = "ringtail.dropReportMillis";
+
+    /** Environment variables BetterStack's own clients read the source token from, in order. */
+    public static final String[] TOKEN_ENVIRONMENT =
+            {"BETTERSTACK_SOURCE_TOKEN", "LOGTAIL_SOURCE_TOKEN", "LOGTAIL_SERVER_SOURCE_TOKEN"};
+    /** The classpath resource read for settings. */
+    public static final String PROPERTIES_RESOURCE = "ringtail.properties";
+
+    public static final String DEFAULT_ENDPOINT = "https://in.logs.betterstack.com";
+    public static final String DEFAULT_LEVEL = "info";
+    public static final int DEFAULT_BATCH_MAX_EVENTS = 1000;
+    public static final int DEFAULT_BATCH_MAX_BYTES = 1_048_576;
+    public static final int DEFAULT_BATCH_FLUSH_MILLIS = 1000;
+    public static final boolean DEFAULT_HTTP_GZIP = true;
+    public static final int DEFAULT_HTTP_MAX_IN_FLIGHT = 2;
+    public static final int DEFAULT_HTTP_TIMEOUT_MILLIS = 10_000;
+    public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 6;
+    public static final int DEFAULT_RETRY_MAX_BACKOFF_MILLIS = 30_000;
+    public static final boolean DEFAULT_CONSOLE = true;
+    public static final String DEFAULT_CONSOLE_STREAM = "stdout";
+    public static final int DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 5000;
+    public static final boolean DEFAULT_SHUTDOWN_HOOK = true;
+    /** Built-in per-logger levels, overridable: the HTTP client's chatter stays at warn. */
+    public static final Map<String, String> DEFAULT_LOGGER_LEVELS = Map.of("org.apache.hc", "warn");
+
+    /** Level threshold that lets nothing through ({@code off}). */
+    public static final int OFF = 5;
+    /** BetterStack's documented limit per request, compressed. */
+    static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
+
+    private final Function<String, String> properties;
+    private final Function<String, String> environment;
+    private final Properties file;
+    private final Diagnostics diagnostics;
+
+    private final int ringSize;
+    private final int rootLevel;
+    private final Map<String, Integer> loggerLevels;
+    private final String token;
+    private final URI endpoint;
+    private final int batchMaxEvents;
+    private final int batchMaxBytes;
+    private final Duration batchFlush;
+    private final boolean gzip;
+    private final int maxInFlight;
+    private final Duration httpTimeout;
+    private final int retryMaxAttempts;
+    private final Duration retryMaxBackoff;
+    private final boolean console;
+    private final boolean consoleStderr;
+    private final double reserve;
+    private final WaitStrategyKind waitStrategy;
+    private final int maxMessageChars;
+    private final Duration shutdownTimeout;
+    private final boolean shutdownHook;
+    private final Duration dropReportInterval;
+
+    private RingtailConfig(Function<String, String> properties, Function<String, String> environment,
+                           Properties file, Diagnostics diagnostics, Map<String, String> propertyMap) {
+        this.properties = properties;
+        this.environment = environment;
+        this.file = file;
+        this.diagnostics = diagnostics;
+
+        ringSize = integer(RING_SIZE, Pipeline.DEFAULT_RING_SIZE, 1, Pipeline.MAX_RING_SIZE);
+        rootLevel = level(LEVEL, DEFAULT_LEVEL);
+        loggerLevels = loggerLevels(propertyMap);
+        token = readToken();
+        endpoint = parseEndpoint();
+        batchMaxEvents = integer(BATCH_MAX_EVENTS, DEFAULT_BATCH_MAX_EVENTS, 1, 1_000_000);
+        batchMaxBytes = integer(BATCH_MAX_BYTES, DEFAULT_BATCH_MAX_BYTES, 1024, MAX_BATCH_BYTES);
+        batchFlush = millis(BATCH_FLUSH_MILLIS, DEFAULT_BATCH_FLUSH_MILLIS, 1, 3_600_000);
+        gzip = bool(HTTP_GZIP, DEFAULT_HTTP_GZIP);
+        maxInFlight = integer(HTTP_MAX_IN_FLIGHT, DEFAULT_HTTP_MAX_IN_FLIGHT, 1, 64);
+        httpTimeout = millis(HTTP_TIMEOUT_MILLIS, DEFAULT_HTTP_TIMEOUT_MILLIS, 1, 600_000);
+        retryMaxAttempts = integer(RETRY_MAX_ATTEMPTS, DEFAULT_RETRY_MAX_ATTEMPTS, 1, 100);
+        retryMaxBackoff = millis(RETRY_MAX_BACKOFF_MILLIS, DEFAULT_RETRY_MAX_BACKOFF_MILLIS, 1, 3_600_000);
+        console = bool(CONSOLE, DEFAULT_CONSOLE);
+        consoleStderr = "stderr".equals(choice(CONSOLE_STREAM, DEFAULT_CONSOLE_STREAM, "stdout", "stderr"));
+        reserve = fraction(RESERVE, Pipeline.DEFAULT_RESERVE);
+        waitStrategy = WaitStrategyKind.parse(choice(WAIT_STRATEGY, WaitStrategyKind.TIMEOUT.key(),
+                "timeout", "blocking", "sleeping", "yielding", "busyspin"));
+        maxMessageChars = integer(MESSAGE_MAX_CHARS, Pipeline.DEFAULT_MAX_MESSAGE_CHARS, 64, 16 * 1024 * 1024);
+        shutdownTimeout = millis(SHUTDOWN_TIMEOUT_MILLIS, DEFAULT_SHUTDOWN_TIMEOUT_MILLIS, 0, 600_000);
+        shutdownHook = bool(SHUTDOWN_HOOK, DEFAULT_SHUTDOWN_HOOK);
+        dropReportInterval = millis(DROP_REPORT_MILLIS, (int) Pipeline.DEFAULT_DROP_REPORT_INTERVAL.toMillis(),
+                0, 86_400_000);
+    }
+
+    /** Reads system properties, the environment and {@code ringtail.properties}; bad values go to stderr. */
+    public static RingtailConfig load() {
+        Properties system = System.getProperties();
+        return of(system::getProperty, System::getenv, classpathProperties(), Diagnostics.stderr(),
+                stringMap(system));
+    }
+
+    /**
+     * Reads from the given sources (tests, embedding). {@code properties} stands for system
+     * properties, {@code environment} for the environment.
+     */
+    public static RingtailConfig of(Map<String, String> properties, Map<String, String> environment,
+                                    Properties file, Diagnostics diagnostics) {
+        return of(properties::get, environment::get, file, diagnostics, properties);
+    }
+
+    private static RingtailConfig of(Function<String, String> properties, Function<String, String> environment,
+                                     Properties file, Diagnostics diagnostics, Map<String, String> propertyMap) {
+        return new RingtailConfig(properties, environment, file == null ? new Properties() : file, diagnostics,
+                propertyMap);
+    }
+
+    /** {@code ringtail.properties} from the context class loader or ringtail's own; empty if absent or unreadable. */
+    public static Properties classpathProperties() {
+        Properties props = new Properties();
+        ClassLoader loader = Thread.currentThread().getContextClassLoader();
+        if (loader == null || loader.getResource(PROPERTIES_RESOURCE) == null) {
+            loader = RingtailConfig.class.getClassLoader();
+        }
+        if (loader == null) {
+            return props;
+        }
+        try (InputStream in = loader.getResourceAsStream(PROPERTIES_RESOURCE)) {
+            if (in != null) {
+                props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
+            }
+        } catch (IOException | RuntimeException e) {
+            Diagnostics.stderr().line("could not read " + PROPERTIES_RESOURCE + ": " + e + "; using defaults");
+        }
+        return props;
+    }
+
+    /** The environment form of a key: {@code ringtail.ringSize} is {@code RINGTAIL_RINGSIZE}. */
+    public static String environmentName(String key) {
+        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+    }
+
+    // ---------------------------------------------------------------- typed values
+
+    public int ringSize() {
+        return ringSize;
+    }
+
+    /** Root level threshold: a {@code dev.ringtail.Level} ordinal, or {@link #OFF}. */
+    public int rootLevel() {
+        return rootLevel;
+    }
+
+    /** Per-logger-prefix thresholds, built-in defaults included. */
+    public Map<String, Integer> loggerLevels() {
+        return loggerLevels;
+    }
+
+    /**
+     * The threshold for a logger: the longest configured prefix that is the name itself or an
+     * ancestor of it ({@code com.shop} covers {@code com.shop.Cart}, not {@code com.shopping}).
+     */
+    public int levelFor(String loggerName) {
+        String name = loggerName == null ? "" : loggerName;
+        while (true) {
+            Integer level = loggerLevels.get(name);
+            if (level != null) {
+                return level;
+            }
+            int dot = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
+            if (dot <= 0) {
+                return rootLevel;
+            }
+            name = name.substring(0, dot);
+        }
+    }
+
+    /** The source token, if any. Never print it: see {@link #maskedToken()}. */
+    public Optional<String> token() {
+        return Optional.ofNullable(token);
+    }
+
+    /** The token as it may be shown: its last 4 characters, the rest masked. */
+    public String maskedToken() {
+        return mask(token);
+    }
+
+    /** {@code ****abcd}: the last four characters of a secret, or {@code ****} if it is short or absent. */
+    public static String mask(String secret) {
+        if (secret == null || secret.length() <= 8) {
+            return "****";
+        }
+        return "****" + secret.substring(secret.length() - 4);
+    }
+
+    public URI endpoint() {
+        return endpoint == null ? URI.create(DEFAULT_ENDPOINT) : endpoint;
+    }
+
+    public int batchMaxEvents() {
+        return batchMaxEvents;
+    }
+
+    public int batchMaxBytes() {
+        return batchMaxBytes;
+    }
+
+    public Duration batchFlush() {
+        return batchFlush;
+    }
+
+    public boolean gzip() {
+        return gzip;
+    }
+
+    public int maxInFlight() {
+        return maxInFlight;
+    }
+
+    public Duration httpTimeout() {
+        return httpTimeout;
+    }
+
+    public int retryMaxAttempts() {
+        return retryMaxAttempts;
+    }
+
+    public Duration retryMaxBackoff() {
+        return retryMaxBackoff;
+    }
+
+    public boolean console() {
+        return console;
+    }
+
+    /** True if console lines go to stderr rather than stdout. */
+    public boolean consoleStderr() {
+        return consoleStderr;
+    }
+
+    public double reserve() {
+        return reserve;
+    }
+
+    public WaitStrategyKind waitStrategy() {
+        return waitStrategy;
+    }
+
+    public int maxMessageChars() {
+        return maxMessageChars;
+    }
+
+    public Duration shutdownTimeout() {
+        return shutdownTimeout;
+    }
+
+    public boolean shutdownHook() {
+        return shutdownHook;
+    }
+
+    public Duration dropReportInterval() {
+        return dropReportInterval;
+    }
+
+    /** The raw value of a key by precedence, or null. */
+    public String raw(String key) {
+        return lookup(key).value;
+    }
+
+    /**
+     * Parses a level name: {@code trace, debug, info, warn} (or {@code warning}), {@code error}
+     * give the {@code dev.ringtail.Level} ordinal, {@code off} gives {@link #OFF}, anything else -1.
+     */
+    public static int parseLevel(String value) {
+        if (value == null) {
+            return -1;
+        }
+        switch (value.trim().toLowerCase(Locale.ROOT)) {
+            case "trace": return 0;
+            case "debug": return 1;
+            case "info": return 2;
+            case "warn":
+            case "warning": return 3;
+            case "error": return 4;
+            case "off": return OFF;
+            default: return -1;
+        }
+    }
+
+    @Override
+    public String toString() {
+        // the token is never part of this text
+        return "RingtailConfig{ringSize=" + ringSize + ", level=" + rootLevel + ", endpoint=" + endpoint()
+                + ", token=" + (token == null ? "none" : maskedToken()) + ", console=" + console + '}';
+    }
+
+    // ---------------------------------------------------------------- parsing
+
+    private static final class Found {
+        final String name;
+        final String value;
+
+        Found(String name, String value) {
+            this.name = name;
+            this.value = value;
+        }
+    }
+
+    private Found lookup(String key) {
+        String value = properties.apply(key);
+        if (value != null) {
+            return new Found(key, value);
+        }
+        String envName = environmentName(key);
+        value = environment.apply(envName);
+        if (value != null) {
+            return new Found(envName, value);
+        }
+        value = file.getProperty(key);
+        return new Found(key, value);
+    }
+
+    private void bad(Found found, String expected, Object defaultValue) {
+        diagnostics.line("ignoring " + found.name + "=" + found.value + " (" + expected
+                + "); using the default " + defaultValue);
+    }
+
+    private int integer(String key, int defaultValue, int min, int max) {
+        Found found = lookup(key);
+        if (found.value == null || found.value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            long value = Long.parseLong(found.value.trim().replace("_", ""));
+            if (value >= min && value <= max) {
+                return (int) value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        bad(found, "expected a whole number from " + min + " to " + max, defaultValue);
+        return defaultValue;
+    }
+
+    private Duration millis(String key, int defaultValue, int min, int max) {
+        return Duration.ofMillis(integer(key, defaultValue, min, max));
+    }
+
+    private boolean bool(String key, boolean defaultValue) {
+        Found found = lookup(key);
+        if (found.value == null || found.value.isBlank()) {
+            return defaultValue;
+        }
+        String value = found.value.trim().toLowerCase(Locale.ROOT);
+        if (value.equals("true") || value.equals("false")) {
+            return Boolean.parseBoolean(value);
+        }
+        bad(found, "expected true or false", defaultValue);
+        return defaultValue;
+    }
+
+    private double fraction(String key, double defaultValue) {
+        Found found = lookup(key);
+        if (found.value == null || found.value.isBlank()) {
+            return defaultValue;
+        }
+        try {
+            double value = Double.parseDouble(found.value.trim());
+            if (value >= 0 && value < 1) {
+                return value;
+            }
+        } catch (NumberFormatException ignored) {
+            // reported below
+        }
+        bad(found, "expected a number from 0 up to, not including, 1", defaultValue);
+        return defaultValue;
+    }
+
+    private String choice(String key, String defaultValue, String... allowed) {
+        Found found = lookup(key);
+        if (found.value == null || found.value.isBlank()) {
+            return defaultValue;
+        }
+        String value = found.value.trim().toLowerCase(Locale.ROOT);
+        for (String candidate : allowed) {
+            if (candidate.equals(value)) {
+                return value;
+            }
+        }
+        bad(found, "expected one of " + String.join(", ", allowed), defaultValue);
+        return defaultValue;
+    }
+
+    private int level(String key, String defaultValue) {
+        Found found = lookup(key);
+        if (found.value == null || found.value.isBlank()) {
+            return parseLevel(defaultValue);
+        }
+        int level = parseLevel(found.value);
+        if (level < 0) {
+            bad(found, "expected trace, debug, info, warn, error or off", defaultValue);
+            return parseLevel(defaultValue);
+        }
+        return level;
+    }
+
+    private Map<String, Integer> loggerLevels(Map<String, String> propertyMap) {
+        Map<String, String> names = new TreeMap<>(DEFAULT_LOGGER_LEVELS);
+        for (String key : file.stringPropertyNames()) {
+            if (key.startsWith(LEVEL_PREFIX)) {
+                names.put(key.substring(LEVEL_PREFIX.length()), file.getProperty(key));
+            }
+        }
+        for (Map.Entry<String, String> e : propertyMap.entrySet()) {
+            if (e.getKey().startsWith(LEVEL_PREFIX)) {
+                names.put(e.getKey().substring(LEVEL_PREFIX.length()), e.getValue());
+            }
+        }
+        Map<String, Integer> levels = new HashMap<>();
+        for (Map.Entry<String, String> e : names.entrySet()) {
+            if (e.getKey().isEmpty()) {
+                continue;
+            }
+            int level = parseLevel(e.getValue());
+            if (level < 0) {
+                String fallback = DEFAULT_LOGGER_LEVELS.getOrDefault(e.getKey(), "the root level");
+                diagnostics.line("ignoring " + LEVEL_PREFIX + e.getKey() + "=" + e.getValue()
+                        + " (expected trace, debug, info, warn, error or off); using " + fallback);
+                String builtIn = DEFAULT_LOGGER_LEVELS.get(e.getKey());
+                if (builtIn != null) {
+                    levels.put(e.getKey(), parseLevel(builtIn));
+                }
+                continue;
+            }
+            levels.put(e.getKey(), level);
+        }
+        return Collections.unmodifiableMap(levels);
+    }
+
+    private String readToken() {
+        Found found = lookup(TOKEN);
+        String value = found.value;
+        for (int i = 0; (value == null || value.isBlank()) && i < TOKEN_ENVIRONMENT.length; i++) {
+            value = environment.apply(TOKEN_ENVIRONMENT[i]);
+        }
+        return value == null || value.isBlank() ? null : value.trim();
+    }
+
+    private URI parseEndpoint() {
+        Found found = lookup(ENDPOINT);
+        if (found.value == null || found.value.isBlank()) {
+            return null;
+        }
+        try {
+            URI uri = new URI(found.value.trim());
+            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
+                return uri;
+            }
+        } catch (Exception ignored) {
+            // reported below
+        }
+        bad(found, "expected an http(s) URL", DEFAULT_ENDPOINT);
+        return null;
+    }
+
+    private static Map<String, String> stringMap(Properties properties) {
+        Map<String, String> map = new HashMap<>();
+        for (String name : properties.stringPropertyNames()) {
+            if (name.startsWith("ringtail.")) {
+                map.put(name, properties.getProperty(name));
+            }
+        }
+        return map;
+    }
+}

@@ -1,0 +1,383 @@
+package dev.ringtail.internal.json;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.core.SerializableString;
+import com.fasterxml.jackson.core.StreamWriteFeature;
+import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.core.json.JsonWriteFeature;
+import dev.ringtail.Level;
+import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.internal.text.StackTraces;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BiConsumer;
+
+/**
+ * Turns one {@link LogEvent} into one BetterStack JSON object, with jackson-core's streaming
+ * generator writing into a reused buffer.
+ *
+ * <p>The object holds the reserved fields {@code dt}, {@code level}, {@code message},
+ * {@code logger_name}, {@code thread_name}, then {@code markers} and {@code exception} when
+ * present, then MDC entries and key-value pairs as top-level fields. No object ever holds a key
+ * twice; which value a key keeps is decided by this precedence, highest first:
+ * <ol>
+ *   <li>key-value pairs, the last one added winning among pairs with the same key;</li>
+ *   <li>MDC entries whose key is written as it is;</li>
+ *   <li>MDC entries whose key had to change: a reserved name ({@code level}) becomes
+ *       {@code _level}, and a key with a lone surrogate has it replaced by U+FFFD. So an MDC
+ *       entry {@code _level} beats an MDC entry {@code level} that would also be written as
+ *       {@code _level}.</li>
+ * </ol>
+ * A user key equal to a reserved name is always written with a {@code _} prefix, whatever its
+ * source. Value types survive (numbers, booleans, null); NaN and infinities become the strings
+ * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. Every string is valid UTF-8: control
+ * characters are escaped by jackson, lone surrogates are replaced by U+FFFD here.
+ *
+ * <p>The steady state allocates nothing per event: field names and level values are
+ * pre-encoded, {@code dt} is formatted into a reused char array, the message is copied into a
+ * reused char array rather than turned into a String. Not thread-safe: one per consumer thread.
+ */
+public final class EventSerializer {
+    /** Default limit of an exception's stack text, the same as the default message limit. */
+    public static final int DEFAULT_MAX_STACK_CHARS = 32_768;
+
+    static final String[] RESERVED = {"dt", "level", "message", "logger_name", "thread_name", "markers", "exception"};
+    private static final SerializableString DT = new SerializedString("dt");
+    private static final SerializableString LEVEL = new SerializedString("level");
+    private static final SerializableString MESSAGE = new SerializedString("message");
+    private static final SerializableString LOGGER_NAME = new SerializedString("logger_name");
+    private static final SerializableString THREAD_NAME = new SerializedString("thread_name");
+    private static final SerializableString MARKERS = new SerializedString("markers");
+    private static final SerializableString EXCEPTION = new SerializedString("exception");
+    private static final SerializableString CLASS = new SerializedString("class");
+    private static final SerializableString STACKTRACE = new SerializedString("stacktrace");
+    private static final SerializableString[] LEVEL_VALUES = new SerializableString[Level.count()];
+
+    static {
+        for (Level level : Level.values()) {
+            LEVEL_VALUES[level.ordinal()] = new SerializedString(level.wireName());
+        }
+    }
+
+    /** Past this many user keys per event, duplicate detection switches from a scan to a hash set. */
+    private static final int LINEAR_KEY_LIMIT = 16;
+    /** Scratch arrays bigger than this are released after the event that needed them. */
+    private static final int MAX_RETAINED_CHARS = 1 << 16;
+
+    private static final JsonFactory FACTORY = JsonFactory.builder()
+            .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji as 4 UTF-8 bytes, not two escapes
+            .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
+            .disable(StreamWriteFeature.AUTO_CLOSE_TARGET)
+            .disable(StreamWriteFeature.FLUSH_PASSED_TO_STREAM)
+            .build();
+
+    private final int maxStackChars;
+    private final OutputBuffer out = new OutputBuffer(1024);
+    private final IsoTimestamp timestamp = new IsoTimestamp();
+    private final StringBuilder stack = new StringBuilder(1024);
+    private final BiConsumer<String, String> mdcWriter = this::writeMdcEntry; // built once, not per event
+    private JsonGenerator generator;
+    private char[] chars = new char[512];
+    private String[] writtenKeys = new String[LINEAR_KEY_LIMIT];
+    private int writtenCount;
+    private Set<String> writtenSet;
+    private boolean mdcChangedKeysPass;
+
+    public EventSerializer() {
+        this(DEFAULT_MAX_STACK_CHARS);
+    }
+
+    /** @param maxStackChars an exception's stack text is cut after this many chars */
+    public EventSerializer(int maxStackChars) {
+        if (maxStackChars < 1) {
+            throw new IllegalArgumentException("maxStackChars must be positive: " + maxStackChars);
+        }
+        this.maxStackChars = maxStackChars;
+        this.generator = newGenerator();
+    }
+
+    /**
+     * Serializes the event as one JSON object (no separator, no newline) and returns the buffer
+     * holding exactly it, valid until the next call. If the event cannot be serialized the
+     * exception propagates and this serializer is ready for the next event.
+     */
+    public OutputBuffer serialize(LogEvent event) throws IOException {
+        if (out.capacity() > 4 * MAX_RETAINED_CHARS) {
+            out.resetAndShrink(1024); // the last event was huge; the generator keeps writing to this same object
+        } else {
+            out.reset();
+        }
+        try {
+            writeEvent(event);
+            generator.flush();
+            return out;
+        } catch (Throwable t) {
+            // The generator may be mid-object; a fresh one is cheaper than reasoning about its state.
+            generator = newGenerator();
+            out.reset();
+            throw t;
+        } finally {
+            forgetKeys();
+            releaseScratch();
+        }
+    }
+
+    private JsonGenerator newGenerator() {
+        try {
+            JsonGenerator created = FACTORY.createGenerator(out);
+            created.setRootValueSeparator(null); // consecutive events are separated by the caller
+            return created;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e); // cannot happen for an in-memory target
+        }
+    }
+
+    private void writeEvent(LogEvent event) throws IOException {
+        JsonGenerator g = generator;
+        g.writeStartObject();
+        g.writeFieldName(DT);
+        g.writeString(timestamp.format(event.epochSecond(), event.nanoOfSecond()), 0, IsoTimestamp.LENGTH);
+        g.writeFieldName(LEVEL);
+        g.writeString(LEVEL_VALUES[event.level().ordinal()]);
+        g.writeFieldName(MESSAGE);
+        writeText(event.message());
+        g.writeFieldName(LOGGER_NAME);
+        writeText(event.loggerName());
+        g.writeFieldName(THREAD_NAME);
+        writeText(event.threadName());
+        int markers = event.markerCount();
+        if (markers > 0) {
+            g.writeFieldName(MARKERS);
+            g.writeStartArray();
+            for (int i = 0; i < markers; i++) {
+                writeText(event.marker(i));
+            }
+            g.writeEndArray();
+        }
+        Throwable thrown = event.throwable();
+        if (thrown != null) {
+            writeException(thrown);
+        }
+        writeUserFields(event);
+        g.writeEndObject();
+    }
+
+    private void writeException(Throwable thrown) throws IOException {
+        JsonGenerator g = generator;
+        g.writeFieldName(EXCEPTION);
+        g.writeStartObject();
+        g.writeFieldName(CLASS);
+        writeText(thrown.getClass().getName());
+        g.writeFieldName(MESSAGE);
+        writeText(StackTraces.message(thrown));
+        g.writeFieldName(STACKTRACE);
+        stack.setLength(0);
+        StackTraces.append(thrown, stack, maxStackChars);
+        writeText(stack);
+        g.writeEndObject();
+    }
+
+    // ------------------------------------------------------------------ user fields
+
+    private void writeUserFields(LogEvent event) throws IOException {
+        // Highest precedence first, skipping keys already written: see the class comment.
+        for (int i = event.keyValueCount() - 1; i >= 0; i--) {
+            String key = userKey(event.key(i));
+            if (claim(key)) {
+                generator.writeFieldName(key);
+                writeValue(event, i);
+            }
+        }
+        Map<String, String> mdc = event.mdc();
+        if (!mdc.isEmpty()) {
+            try {
+                mdcChangedKeysPass = false;
+                mdc.forEach(mdcWriter);
+                mdcChangedKeysPass = true;
+                mdc.forEach(mdcWriter);
+            } catch (UncheckedIOException e) {
+                throw e.getCause();
+            }
+        }
+    }
+
+    private void writeMdcEntry(String rawKey, String value) {
+        String key = userKey(rawKey);
+        boolean changed = key != rawKey; // identity: userKey returns the same instance when unchanged
+        if (changed != mdcChangedKeysPass || !claim(key)) {
+            return;
+        }
+        try {
+            generator.writeFieldName(key);
+            writeText(value);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The key as written: reserved names prefixed with {@code _}, lone surrogates replaced. */
+    static String userKey(String key) {
+        if (key == null) {
+            return "null";
+        }
+        switch (key) {
+            case "dt": return "_dt";
+            case "level": return "_level";
+            case "message": return "_message";
+            case "logger_name": return "_logger_name";
+            case "thread_name": return "_thread_name";
+            case "markers": return "_markers";
+            case "exception": return "_exception";
+            default: return Utf16.clean(key);
+        }
+    }
+
+    /** Records the key as written; false if the object already has it. */
+    private boolean claim(String key) {
+        if (writtenSet != null) {
+            return writtenSet.add(key);
+        }
+        for (int i = 0; i < writtenCount; i++) {
+            if (writtenKeys[i].equals(key)) {
+                return false;
+            }
+        }
+        if (writtenCount == writtenKeys.length) {
+            // a rare, large event (huge MDC): a hash set keeps it linear
+            writtenSet = new HashSet<>(Arrays.asList(writtenKeys).subList(0, writtenCount));
+            return writtenSet.add(key);
+        }
+        writtenKeys[writtenCount++] = key;
+        return true;
+    }
+
+    private void forgetKeys() {
+        Arrays.fill(writtenKeys, 0, writtenCount, null);
+        writtenCount = 0;
+        writtenSet = null;
+    }
+
+    private void writeValue(LogEvent event, int i) throws IOException {
+        JsonGenerator g = generator;
+        switch (event.valueType(i)) {
+            case NULL:
+                g.writeNull();
+                break;
+            case BOOLEAN:
+                g.writeBoolean(event.booleanValue(i));
+                break;
+            case LONG:
+                g.writeNumber(event.longValue(i));
+                break;
+            case DOUBLE:
+                double d = event.doubleValue(i);
+                if (Double.isFinite(d)) {
+                    g.writeNumber(d);
+                } else {
+                    g.writeString(Double.isNaN(d) ? "NaN" : d > 0 ? "Infinity" : "-Infinity");
+                }
+                break;
+            case DECIMAL:
+                String text = event.textValue(i);
+                if (isJsonNumber(text)) {
+                    g.writeNumber(text);
+                } else {
+                    writeText(text); // a subclass with an odd toString(): keep the text, stay valid
+                }
+                break;
+            default:
+                writeText(event.textValue(i));
+                break;
+        }
+    }
+
+    /** The JSON number grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
+    static boolean isJsonNumber(String text) {
+        if (text == null) {
+            return false;
+        }
+        int n = text.length();
+        int i = 0;
+        if (i < n && text.charAt(i) == '-') {
+            i++;
+        }
+        if (i >= n) {
+            return false;
+        }
+        if (text.charAt(i) == '0') {
+            i++;
+        } else {
+            int start = i;
+            i = digits(text, i);
+            if (i == start) {
+                return false;
+            }
+        }
+        if (i < n && text.charAt(i) == '.') {
+            int start = ++i;
+            i = digits(text, i);
+            if (i == start) {
+                return false;
+            }
+        }
+        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
+            i++;
+            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
+                i++;
+            }
+            int start = i;
+            i = digits(text, i);
+            if (i == start) {
+                return false;
+            }
+        }
+        return i == n;
+    }
+
+    private static int digits(String text, int i) {
+        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
+            i++;
+        }
+        return i;
+    }
+
+    // ------------------------------------------------------------------ text
+
+    /** Writes any text as a JSON string (null as JSON null), copying through a reused char array. */
+    private void writeText(CharSequence text) throws IOException {
+        if (text == null) {
+            generator.writeNull();
+            return;
+        }
+        int n = text.length();
+        if (chars.length < n) {
+            chars = new char[Math.max(n, chars.length * 2)];
+        }
+        if (text instanceof String) {
+            ((String) text).getChars(0, n, chars, 0);
+        } else if (text instanceof StringBuilder) {
+            ((StringBuilder) text).getChars(0, n, chars, 0);
+        } else {
+            for (int i = 0; i < n; i++) {
+                chars[i] = text.charAt(i);
+            }
+        }
+        Utf16.replaceLoneSurrogates(chars, n);
+        generator.writeString(chars, 0, n);
+    }
+
+    private void releaseScratch() {
+        if (chars.length > MAX_RETAINED_CHARS) {
+            chars = new char[512];
+        }
+        if (stack.capacity() > MAX_RETAINED_CHARS) {
+            stack.setLength(0);
+            stack.trimToSize();
+        }
+    }
+}

@@ -1,0 +1,36 @@
+package dev.ringtail.internal.ring;
+
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/** A flush or shutdown request travelling through the ring to every sink. */
+final class ControlRequest {
+    final long deadlineNanos;
+    /** The ring slot carrying this request; set before it is published. */
+    long sequence;
+    private final CountDownLatch pending;
+    private final AtomicBoolean allDone = new AtomicBoolean(true);
+
+    ControlRequest(long deadlineNanos, int sinks) {
+        this.deadlineNanos = deadlineNanos;
+        this.pending = new CountDownLatch(sinks);
+    }
+
+    void done(boolean ok) {
+        if (!ok) {
+            allDone.set(false);
+        }
+        pending.countDown();
+    }
+
+    /** Waits until every sink answered or the deadline passed; true if all answered in time and succeeded. */
+    boolean await() throws InterruptedException {
+        return awaitUntil(deadlineNanos);
+    }
+
+    boolean awaitUntil(long deadline) throws InterruptedException {
+        long remaining = deadline - System.nanoTime();
+        return pending.await(Math.max(0, remaining), TimeUnit.NANOSECONDS) && allDone.get();
+    }
+}

@@ -1,0 +1,158 @@
+package dev.ringtail.internal.ring;
+
+import dev.ringtail.Level;
+import dev.ringtail.PipelineMXBean;
+import dev.ringtail.SinkMXBean;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.internal.stats.SinkCounters;
+import java.lang.management.ManagementFactory;
+import java.util.ArrayList;
+import java.util.List;
+import javax.management.MBeanServer;
+import javax.management.ObjectName;
+
+/**
+ * The pipeline's MBeans on the platform server. A name already taken (a second pipeline in the
+ * same JVM) is reported once on stderr and skipped: monitoring must never stop logging.
+ */
+final class JmxRegistration {
+    static final String PIPELINE_NAME = "dev.ringtail:type=Pipeline";
+    static final String SINK_NAME_PREFIX = "dev.ringtail:type=Sink,name=";
+
+    private final MBeanServer server;
+    private final List<ObjectName> names;
+
+    private JmxRegistration(MBeanServer server, List<ObjectName> names) {
+        this.server = server;
+        this.names = names;
+    }
+
+    static JmxRegistration register(Pipeline pipeline, Diagnostics diagnostics) {
+        MBeanServer server = ManagementFactory.getPlatformMBeanServer();
+        List<ObjectName> names = new ArrayList<>();
+        tryRegister(server, new PipelineBean(pipeline), PIPELINE_NAME, names, diagnostics);
+        for (Sink sink : pipeline.sinks()) {
+            tryRegister(server, new SinkBean(sink.counters()), SINK_NAME_PREFIX + quoteIfNeeded(sink.name()),
+                    names, diagnostics);
+        }
+        return new JmxRegistration(server, names);
+    }
+
+    private static void tryRegister(MBeanServer server, Object bean, String name, List<ObjectName> names,
+                                    Diagnostics diagnostics) {
+        try {
+            ObjectName objectName = new ObjectName(name);
+            server.registerMBean(bean, objectName);
+            names.add(objectName);
+        } catch (Exception e) {
+            diagnostics.once("jmx:" + name, "MBean " + name + " not registered: " + e);
+        }
+    }
+
+    private static String quoteIfNeeded(String value) {
+        return value.matches("[A-Za-z0-9_.\\-]+") ? value : ObjectName.quote(value);
+    }
+
+    void unregister() {
+        for (ObjectName name : names) {
+            try {
+                server.unregisterMBean(name);
+            } catch (Exception ignored) {
+                // already gone: nothing to undo
+            }
+        }
+        names.clear();
+    }
+
+    private static final class PipelineBean implements PipelineMXBean {
+        private final Pipeline pipeline;
+
+        PipelineBean(Pipeline pipeline) {
+            this.pipeline = pipeline;
+        }
+
+        @Override
+        public long getAttempted() {
+            return pipeline.stats().attempted();
+        }
+
+        @Override
+        public long getAccepted() {
+            return pipeline.stats().accepted();
+        }
+
+        @Override
+        public long getDropped() {
+            return pipeline.stats().dropped();
+        }
+
+        @Override
+        public long getPending() {
+            return pipeline.pending();
+        }
+
+        @Override
+        public long getRingSize() {
+            return pipeline.ringSize();
+        }
+
+        @Override
+        public long getDroppedTrace() {
+            return pipeline.droppedAt(Level.TRACE);
+        }
+
+        @Override
+        public long getDroppedDebug() {
+            return pipeline.droppedAt(Level.DEBUG);
+        }
+
+        @Override
+        public long getDroppedInfo() {
+            return pipeline.droppedAt(Level.INFO);
+        }
+
+        @Override
+        public long getDroppedWarn() {
+            return pipeline.droppedAt(Level.WARN);
+        }
+
+        @Override
+        public long getDroppedError() {
+            return pipeline.droppedAt(Level.ERROR);
+        }
+    }
+
+    private static final class SinkBean implements SinkMXBean {
+        private final SinkCounters counters;
+
+        SinkBean(SinkCounters counters) {
+            this.counters = counters;
+        }
+
+        @Override
+        public long getDelivered() {
+            return counters.snapshot().delivered();
+        }
+
+        @Override
+        public long getFailed() {
+            return counters.snapshot().failed();
+        }
+
+        @Override
+        public long getRetried() {
+            return counters.snapshot().retried();
+        }
+
+        @Override
+        public long getBatches() {
+            return counters.snapshot().batches();
+        }
+
+        @Override
+        public long getBytes() {
+            return counters.snapshot().bytes();
+        }
+    }
+}

@@ -1,0 +1,102 @@
+package dev.ringtail.internal.ring;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringtail.Level;
+import dev.ringtail.internal.event.ValueType;
+import java.math.BigDecimal;
+import java.util.concurrent.atomic.AtomicLong;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class LogEventTest {
+    private final LogEvent event = new LogEvent(100);
+
+    @ParameterizedTest(name = "{0} -> {1}")
+    @CsvSource(delimiter = '|', value = {
+        "Hello {}|Hello 1",
+        "{} and {}|1 and 2",
+        "no placeholders|no placeholders",
+        "{}{}{}|12{}",
+        "escaped \\{} then {}|escaped {} then 1",
+        "double \\\\{} escape|double \\1 escape",
+        "{|{",
+        "}{|}{",
+    })
+    void shouldFormatWithSlf4jSemantics(String pattern, String expected) {
+        assertThat(event.format(pattern, 1, 2).message().toString()).isEqualTo(expected);
+    }
+
+    @Test
+    void shouldFormatArraysAndNullsLikeSlf4j() {
+        Object[] cyclic = new Object[2];
+        cyclic[0] = "a";
+        cyclic[1] = cyclic;
+        assertThat(event.formatAll("{} {} {} {}", new Object[] {null, new int[] {1, 2}, new String[] {"x"}, cyclic})
+                .message().toString()).isEqualTo("null [1, 2] [x] [a, [...]]");
+        assertThat(event.format(null, 1).message().toString()).isEqualTo("null");
+    }
+
+    @Test
+    void shouldTreatTrailingThrowableAsTheException() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        event.format("failed {} {}", new Object[] {"order", 42, boom});
+        assertThat(event.message().toString()).isEqualTo("failed order 42");
+        assertThat(event.throwable()).isSameAs(boom);
+
+        LogEvent one = new LogEvent(100).format("failed {}", boom);
+        assertThat(one.message().toString()).isEqualTo("failed {}");
+        assertThat(one.throwable()).isSameAs(boom);
+    }
+
+    @Test
+    void shouldWriteFailedToStringMarkerWhenToStringThrows() {
+        Object hostile = new Object() {
+            @Override
+            public String toString() {
+                throw new UnsupportedOperationException("no");
+            }
+        };
+        assertThat(event.format("value={}", hostile).message().toString()).isEqualTo("value=[FAILED toString()]");
+        event.addKeyValue("k", hostile);
+        assertThat(event.textValue(0)).isEqualTo("[FAILED toString()]");
+    }
+
+    @Test
+    void shouldTruncateLongMessagesWithMarkerAndNeverSplitASurrogatePair() {
+        String longText = "a".repeat(99) + "\uD83D\uDE00" + "b".repeat(1000);
+        String message = event.format("{}", longText).message().toString();
+        assertThat(message).startsWith("a".repeat(99)).endsWith("\u2026[truncated 1002 chars]");
+        assertThat(Character.isHighSurrogate(message.charAt(98 + 1))).isFalse();
+        assertThat(message.length()).isLessThan(100 + 30);
+    }
+
+    @Test
+    void shouldCaptureKeyValueTypesAtCallTime() {
+        AtomicLong counter = new AtomicLong(7);
+        event.addKeyValue("count", counter).addKeyValue("ok", true).addKeyValue("ratio", 0.5f)
+                .addKeyValue("none", null).addKeyValue("price", new BigDecimal("12.50"))
+                .addKeyValue("nan", Double.NaN).addKeyValue("who", new StringBuilder("bob"));
+        counter.set(99);
+        assertThat(event.valueType(0)).isEqualTo(ValueType.LONG);
+        assertThat(event.longValue(0)).as("captured as it was").isEqualTo(7);
+        assertThat(event.booleanValue(1)).isTrue();
+        assertThat(event.doubleValue(2)).isEqualTo(0.5);
+        assertThat(event.valueType(3)).isEqualTo(ValueType.NULL);
+        assertThat(event.textValue(4)).isEqualTo("12.50");
+        assertThat(event.doubleValue(5)).isNaN();
+        assertThat(event.textValue(6)).isEqualTo("bob");
+    }
+
+    @Test
+    void clearReleasesReferencesAndShrinksOversizedBuffers() {
+        LogEvent big = new LogEvent(1_000_000);
+        big.begin(LogEvent.Kind.LOG, Level.INFO, "l", "t", 0, 0, 1);
+        big.format("{}", "x".repeat(100_000)).throwable(new RuntimeException()).addKeyValue("k", "v");
+        assertThat(big.release()).isTrue();
+        assertThat(big.throwable()).isNull();
+        assertThat(big.keyValueCount()).isZero();
+        assertThat(((StringBuilder) big.message()).capacity()).isLessThanOrEqualTo(LogEvent.MAX_RETAINED_CHARS);
+    }
+}

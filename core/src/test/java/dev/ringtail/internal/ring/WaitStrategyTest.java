@@ -1,0 +1,43 @@
+package dev.ringtail.internal.ring;
+
+import static dev.ringtail.testing.Events.log;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.ringtail.Level;
+import dev.ringtail.testing.CollectingSink;
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+@Timeout(30)
+class WaitStrategyTest {
+
+    @ParameterizedTest
+    @EnumSource(WaitStrategyKind.class)
+    void everyStrategyDeliversAndTicksIdleSinks(WaitStrategyKind kind) throws Exception {
+        CountDownLatch idleTicks = new CountDownLatch(3);
+        CollectingSink sink = new CollectingSink() {
+            @Override
+            public void onIdle() {
+                idleTicks.countDown();
+            }
+        };
+        Pipeline pipeline = Pipeline.builder().waitStrategy(kind).idleTimeout(Duration.ofMillis(20)).jmx(false)
+                .sink(sink).build().start();
+        for (int i = 0; i < 1000; i++) {
+            log(pipeline, Level.INFO, "e" + i);
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        assertThat(sink.events()).hasSize(1000);
+        assertThat(idleTicks.await(5, TimeUnit.SECONDS)).as("onIdle ticks while idle").isTrue();
+        // a producer wakes a sleeping consumer
+        Thread.sleep(50);
+        log(pipeline, Level.INFO, "after idle");
+        assertThat(pipeline.flush(Duration.ofSeconds(5))).isTrue();
+        assertThat(sink.messages()).contains("after idle");
+        assertThat(pipeline.shutdown(Duration.ofSeconds(5))).isTrue();
+    }
+}
