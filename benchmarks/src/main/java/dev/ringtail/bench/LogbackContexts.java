@@ -10,6 +10,7 @@ import ch.qos.logback.core.Appender;
 import ch.qos.logback.core.helpers.NOPAppender;
 import com.logtail.logback.LogtailAppender;
 import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.ring.PipelineBuilder;
 import java.net.URI;
 
 /**
@@ -35,7 +36,7 @@ final class LogbackContexts {
         AsyncAppender async = new AsyncAppender();
         async.setContext(context);
         async.setName("async");
-        async.setQueueSize(Pipeline.DEFAULT_RING_SIZE);
+        async.setQueueSize(PipelineBuilder.DEFAULT_RING_SIZE);
         async.setNeverBlock(true);
         async.addAppender(noop);
         async.start();

@@ -1,5 +1,6 @@
 package dev.ringtail.bench;
 
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
@@ -19,7 +20,7 @@ final class NoOpSink implements Sink {
     }
 
     @Override
-    public void onEvent(LogEvent event) {
+    public void onEvent(EventView event) {
         // nothing: delivery cost is not what the enqueue benchmarks measure
     }
 }

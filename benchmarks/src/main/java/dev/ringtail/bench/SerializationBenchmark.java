@@ -42,8 +42,8 @@ public class SerializationBenchmark {
     }
 
     private static LogEvent event() {
-        LogEvent event = new LogEvent(32_768);
-        event.begin(LogEvent.Kind.LOG, Level.WARN, "shop.checkout", "http-exec-3", 1_795_515_330L, 123_456_789, 0);
+        LogEvent event = LogEvent.standalone(32_768, Level.WARN, "shop.checkout", "http-exec-3", 1_795_515_330L,
+                123_456_789);
         event.format("Payment failed for order {}", 42);
         event.addKeyValue("order_id", 42).addKeyValue("retry", true).addKeyValue("request_id", "c0ffee");
         event.addMarker("AUDIT");

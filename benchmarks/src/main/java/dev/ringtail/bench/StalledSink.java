@@ -1,5 +1,6 @@
 package dev.ringtail.bench;
 
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
@@ -26,7 +27,7 @@ final class StalledSink implements Sink {
     }
 
     @Override
-    public void onEvent(LogEvent event) {
+    public void onEvent(EventView event) {
         try {
             released.await(MAX_STALL_SECONDS, TimeUnit.SECONDS);
         } catch (InterruptedException e) {

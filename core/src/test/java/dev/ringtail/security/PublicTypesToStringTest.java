@@ -17,10 +17,11 @@ import dev.ringtail.internal.json.OutputBuffer;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.ring.Pipeline;
-import dev.ringtail.internal.sink.ConsoleFormat;
+import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.sink.ConsoleSink;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
+import dev.ringtail.internal.text.ConsoleFormat;
 import dev.ringtail.testing.CapturedStderr;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.TestEvents;
@@ -66,7 +67,7 @@ class PublicTypesToStringTest {
         BetterStackSink refused = BetterStackSink.builder().token(TOKEN)
                 .endpoint(URI.create("http://logs.example.invalid/")).diagnostics(diagnostics).build();
         ConsoleSink console = new ConsoleSink(new ByteArrayOutputStream(), ZoneOffset.UTC, 1000);
-        Pipeline.Builder pipelineBuilder = Pipeline.builder().jmx(true).diagnostics(diagnostics).sink(loopback)
+        PipelineBuilder pipelineBuilder = Pipeline.builder().jmx(true).diagnostics(diagnostics).sink(loopback)
                 .sink(console);
         Pipeline pipeline = pipelineBuilder.build().start();
         try {
@@ -80,7 +81,7 @@ class PublicTypesToStringTest {
             instances.put(BetterStackSink.class, List.of(loopback, refused));
             instances.put(BetterStackSink.Builder.class, List.of(BetterStackSink.builder().token(TOKEN)));
             instances.put(Pipeline.class, List.of(pipeline));
-            instances.put(Pipeline.Builder.class, List.of(pipelineBuilder));
+            instances.put(PipelineBuilder.class, List.of(pipelineBuilder));
             instances.put(PipelineStats.class, List.of(pipeline.stats()));
             instances.put(SinkStats.class, List.of(loopback.counters().snapshot(), refused.counters().snapshot()));
             instances.put(SinkCounters.class, List.of(loopback.counters()));

@@ -1,5 +1,6 @@
 package dev.ringtail.testing;
 
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
@@ -67,13 +68,13 @@ public class CollectingSink implements Sink {
     }
 
     @Override
-    public void onEvent(LogEvent event) throws Exception {
+    public void onEvent(EventView event) throws Exception {
         entered.countDown();
         gate.await();
         if (pauseNanos > 0) {
             LockSupport.parkNanos(pauseNanos);
         }
-        LogEvent copy = new LogEvent(Integer.MAX_VALUE).copyFrom(event);
+        LogEvent copy = EventCopy.of(event);
         synchronized (this) {
             if (event.isSynthetic()) {
                 synthetic.add(copy);

@@ -137,8 +137,8 @@ public final class GeneratedEvent {
 
     /** A slot filled by hand, outside any pipeline, with {@code maxChars} as the message limit. */
     public LogEvent toLogEvent(int maxChars) {
-        LogEvent event = new LogEvent(maxChars);
-        event.begin(LogEvent.Kind.LOG, level, loggerName, threadName, TestEvents.EPOCH_SECOND, TestEvents.NANOS, 0);
+        LogEvent event = LogEvent.standalone(maxChars, level, loggerName, threadName, TestEvents.EPOCH_SECOND,
+                TestEvents.NANOS);
         writeTo(event);
         return event;
     }

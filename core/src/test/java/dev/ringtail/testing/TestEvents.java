@@ -17,8 +17,7 @@ public final class TestEvents {
     }
 
     public static LogEvent event(Level level, String message, int maxChars) {
-        LogEvent event = new LogEvent(maxChars);
-        event.begin(LogEvent.Kind.LOG, level, "shop.checkout", "http-exec-3", EPOCH_SECOND, NANOS, 0);
+        LogEvent event = LogEvent.standalone(maxChars, level, "shop.checkout", "http-exec-3", EPOCH_SECOND, NANOS);
         return event.message(message);
     }
 }

@@ -6,6 +6,7 @@ import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.sink.ConsoleSink;
 import dev.ringtail.internal.sink.Sink;
 import java.time.Duration;
@@ -45,7 +46,7 @@ final class RingtailRuntime {
         if (sinks.isEmpty()) {
             return new RingtailRuntime(config, diagnostics, null, null);
         }
-        Pipeline.Builder builder = Pipeline.builder()
+        PipelineBuilder builder = Pipeline.builder()
                 .ringSize(config.ringSize())
                 .reserve(config.reserve())
                 .waitStrategy(config.waitStrategy())

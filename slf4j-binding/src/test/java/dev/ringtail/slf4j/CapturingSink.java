@@ -1,8 +1,10 @@
 package dev.ringtail.slf4j;
 
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
+import dev.ringtail.testing.EventCopy;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -23,8 +25,8 @@ final class CapturingSink implements Sink {
     }
 
     @Override
-    public void onEvent(LogEvent event) {
-        LogEvent copy = new LogEvent(Integer.MAX_VALUE).copyFrom(event);
+    public void onEvent(EventView event) {
+        LogEvent copy = EventCopy.of(event);
         synchronized (this) {
             (event.isSynthetic() ? synthetic : events).add(copy);
         }

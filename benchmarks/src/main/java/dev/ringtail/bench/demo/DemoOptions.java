@@ -1,6 +1,7 @@
 package dev.ringtail.bench.demo;
 
 import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.ring.PipelineBuilder;
 
 /** The demo's flags, with defaults that finish in seconds on a 2-core machine. */
 final class DemoOptions {
@@ -15,7 +16,7 @@ final class DemoOptions {
             "usage: java -jar benchmarks/target/benchmarks.jar demo [flags]",
             "  --events N       events ringtail logs (default " + DEFAULT_EVENTS + ")",
             "  --threads K      logging threads (default " + DEFAULT_THREADS + ")",
-            "  --ring-size R    ringtail.ringSize (default: configured, else " + Pipeline.DEFAULT_RING_SIZE + ")",
+            "  --ring-size R    ringtail.ringSize (default: configured, else " + PipelineBuilder.DEFAULT_RING_SIZE + ")",
             "  --rate E         events per second over all threads, 0 = unpaced (default " + DEFAULT_RATE + ")",
             "  --sync-events M  events for the synchronous baseline (default " + DEFAULT_SYNC_EVENTS + ")",
             "With a source token (BETTERSTACK_SOURCE_TOKEN or -Dringtail.betterstack.token) ringtail sends",

@@ -2,6 +2,7 @@ package dev.ringtail.internal.config;
 
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.ring.WaitStrategyKind;
 import java.io.IOException;
 import java.io.InputStream;
@@ -113,7 +114,7 @@ public final class RingtailConfig {
         this.file = file;
         this.diagnostics = diagnostics;
 
-        ringSize = integer(RING_SIZE, Pipeline.DEFAULT_RING_SIZE, 1, Pipeline.MAX_RING_SIZE);
+        ringSize = integer(RING_SIZE, PipelineBuilder.DEFAULT_RING_SIZE, 1, PipelineBuilder.MAX_RING_SIZE);
         rootLevel = level(LEVEL, DEFAULT_LEVEL);
         loggerLevels = loggerLevels(propertyMap);
         token = readToken();
@@ -128,13 +129,13 @@ public final class RingtailConfig {
         retryMaxBackoff = millis(RETRY_MAX_BACKOFF_MILLIS, DEFAULT_RETRY_MAX_BACKOFF_MILLIS, 1, 3_600_000);
         console = bool(CONSOLE, DEFAULT_CONSOLE);
         consoleStderr = "stderr".equals(choice(CONSOLE_STREAM, DEFAULT_CONSOLE_STREAM, "stdout", "stderr"));
-        reserve = fraction(RESERVE, Pipeline.DEFAULT_RESERVE);
+        reserve = fraction(RESERVE, PipelineBuilder.DEFAULT_RESERVE);
         waitStrategy = WaitStrategyKind.parse(choice(WAIT_STRATEGY, WaitStrategyKind.TIMEOUT.key(),
                 "timeout", "blocking", "sleeping", "yielding", "busyspin"));
-        maxMessageChars = integer(MESSAGE_MAX_CHARS, Pipeline.DEFAULT_MAX_MESSAGE_CHARS, 64, 16 * 1024 * 1024);
+        maxMessageChars = integer(MESSAGE_MAX_CHARS, PipelineBuilder.DEFAULT_MAX_MESSAGE_CHARS, 64, 16 * 1024 * 1024);
         shutdownTimeout = millis(SHUTDOWN_TIMEOUT_MILLIS, DEFAULT_SHUTDOWN_TIMEOUT_MILLIS, 0, 600_000);
         shutdownHook = bool(SHUTDOWN_HOOK, DEFAULT_SHUTDOWN_HOOK);
-        dropReportInterval = millis(DROP_REPORT_MILLIS, (int) Pipeline.DEFAULT_DROP_REPORT_INTERVAL.toMillis(),
+        dropReportInterval = millis(DROP_REPORT_MILLIS, (int) PipelineBuilder.DEFAULT_DROP_REPORT_INTERVAL.toMillis(),
                 0, 86_400_000);
     }
 

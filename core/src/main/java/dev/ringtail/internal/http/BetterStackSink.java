@@ -4,9 +4,9 @@ import dev.ringtail.Level;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.json.EventSerializer;
 import dev.ringtail.internal.json.OutputBuffer;
-import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
 import java.net.URI;
@@ -175,7 +175,7 @@ public final class BetterStackSink implements Sink {
     }
 
     @Override
-    public void onEvent(LogEvent event) {
+    public void onEvent(EventView event) {
         boolean synthetic = event.isSynthetic();
         if (refusal != null || closed) {
             countFailed(event, synthetic);
@@ -340,7 +340,7 @@ public final class BetterStackSink implements Sink {
         }
     }
 
-    private void countFailed(LogEvent event, boolean synthetic) {
+    private void countFailed(EventView event, boolean synthetic) {
         if (!synthetic) {
             counters.failed(event.level(), 1);
         }

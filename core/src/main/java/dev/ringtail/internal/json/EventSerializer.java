@@ -7,7 +7,7 @@ import com.fasterxml.jackson.core.StreamWriteFeature;
 import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.ringtail.Level;
-import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.text.StackTraces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -18,7 +18,7 @@ import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
- * Turns one {@link LogEvent} into one BetterStack JSON object, with jackson-core's streaming
+ * Turns one {@link EventView} into one BetterStack JSON object, with jackson-core's streaming
  * generator writing into a reused buffer.
  *
  * <p>The object holds the reserved fields {@code dt}, {@code level}, {@code message},
@@ -106,7 +106,7 @@ public final class EventSerializer {
      * holding exactly it, valid until the next call. If the event cannot be serialized the
      * exception propagates and this serializer is ready for the next event.
      */
-    public OutputBuffer serialize(LogEvent event) throws IOException {
+    public OutputBuffer serialize(EventView event) throws IOException {
         if (out.capacity() > 4 * MAX_RETAINED_CHARS) {
             out.resetAndShrink(1024); // the last event was huge; the generator keeps writing to this same object
         } else {
@@ -137,7 +137,7 @@ public final class EventSerializer {
         }
     }
 
-    private void writeEvent(LogEvent event) throws IOException {
+    private void writeEvent(EventView event) throws IOException {
         JsonGenerator g = generator;
         g.writeStartObject();
         g.writeFieldName(DT);
@@ -184,7 +184,7 @@ public final class EventSerializer {
 
     // ------------------------------------------------------------------ user fields
 
-    private void writeUserFields(LogEvent event) throws IOException {
+    private void writeUserFields(EventView event) throws IOException {
         // Highest precedence first, skipping keys already written: see the class comment.
         for (int i = event.keyValueCount() - 1; i >= 0; i--) {
             String key = userKey(event.key(i));
@@ -262,7 +262,7 @@ public final class EventSerializer {
         writtenSet = null;
     }
 
-    private void writeValue(LogEvent event, int i) throws IOException {
+    private void writeValue(EventView event, int i) throws IOException {
         JsonGenerator g = generator;
         switch (event.valueType(i)) {
             case NULL:

@@ -6,13 +6,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 
 /** A flush or shutdown request travelling through the ring to every sink. */
 final class ControlRequest {
+    /** What the sinks are asked to do. */
+    enum Type {
+        /** Deliver everything handed over so far. */
+        FLUSH,
+        /** Deliver everything, then close. */
+        SHUTDOWN
+    }
+
+    final Type type;
     final long deadlineNanos;
     /** The ring slot carrying this request; set before it is published. */
     long sequence;
     private final CountDownLatch pending;
     private final AtomicBoolean allDone = new AtomicBoolean(true);
 
-    ControlRequest(long deadlineNanos, int sinks) {
+    ControlRequest(Type type, long deadlineNanos, int sinks) {
+        this.type = type;
         this.deadlineNanos = deadlineNanos;
         this.pending = new CountDownLatch(sinks);
     }
@@ -32,5 +42,10 @@ final class ControlRequest {
     boolean awaitUntil(long deadline) throws InterruptedException {
         long remaining = deadline - System.nanoTime();
         return pending.await(Math.max(0, remaining), TimeUnit.NANOSECONDS) && allDone.get();
+    }
+
+    @Override
+    public String toString() {
+        return "ControlRequest{" + type + ", pending=" + pending.getCount() + '}';
     }
 }

@@ -1,7 +1,6 @@
 package dev.ringtail.internal.ring;
 
 import dev.ringtail.Level;
-import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.stats.LevelCounter;
 import java.time.Clock;
 import java.time.Instant;

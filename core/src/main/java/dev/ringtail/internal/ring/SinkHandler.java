@@ -4,7 +4,6 @@ import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
-import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
 
@@ -85,11 +84,8 @@ final class SinkHandler implements EventHandler<LogEvent> {
                 case LOG:
                     deliver(event);
                     break;
-                case FLUSH:
-                    control(event, false);
-                    break;
-                case SHUTDOWN:
-                    control(event, true);
+                case CONTROL:
+                    control(event.control());
                     break;
                 default:
                     break; // BROKEN: the producer already counted it dropped
@@ -152,8 +148,8 @@ final class SinkHandler implements EventHandler<LogEvent> {
         }
     }
 
-    private void control(LogEvent event, boolean close) {
-        ControlRequest request = (ControlRequest) event.control();
+    private void control(ControlRequest request) {
+        boolean close = request.type == ControlRequest.Type.SHUTDOWN;
         boolean ok = false;
         try {
             if (close) {

@@ -1,9 +1,9 @@
 package dev.ringtail.internal.sink;
 
 import dev.ringtail.Level;
-import dev.ringtail.internal.ring.LogEvent;
-import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.stats.SinkCounters;
+import dev.ringtail.internal.text.ConsoleFormat;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -50,7 +50,7 @@ public final class ConsoleSink implements Sink {
     }
 
     @Override
-    public void onEvent(LogEvent event) throws IOException {
+    public void onEvent(EventView event) throws IOException {
         if (buffer.length() >= FLUSH_THRESHOLD_CHARS) {
             write(); // before this event joins the buffer, so a failed write never counts it twice
         }

@@ -1,6 +1,6 @@
 package dev.ringtail.internal.sink;
 
-import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.stats.SinkCounters;
 
 /**
@@ -12,7 +12,7 @@ import dev.ringtail.internal.stats.SinkCounters;
  *
  * <p>A sink reports outcomes through its {@link #counters()}: {@code delivered} when the event
  * reached its destination, {@code failed} when it gave up on it. Events for which
- * {@link LogEvent#isSynthetic()} is true (drop summaries) are never counted. A method that throws
+ * {@link EventView#isSynthetic()} is true (drop summaries) are never counted. A method that throws
  * does not kill the consumer thread; the pipeline counts the event failed and reports the error
  * once per exception type on stderr.
  */
@@ -32,7 +32,7 @@ public interface Sink {
     }
 
     /** Handles one event. The reference must not be kept after this returns. */
-    void onEvent(LogEvent event) throws Exception;
+    void onEvent(EventView event) throws Exception;
 
     /** The ring has no more events ready right now: a good moment to flush buffers. */
     default void onEndOfBatch() throws Exception {

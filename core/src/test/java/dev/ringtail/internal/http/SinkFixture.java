@@ -4,6 +4,7 @@ import dev.ringtail.Level;
 import dev.ringtail.SinkStats;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.testing.CapturedStderr;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.IngestServer;
@@ -24,7 +25,7 @@ final class SinkFixture implements AutoCloseable {
     final Pipeline pipeline;
 
     private SinkFixture(IngestServer server, UnaryOperator<BetterStackSink.Builder> sinkSettings,
-                        UnaryOperator<Pipeline.Builder> pipelineSettings) {
+                        UnaryOperator<PipelineBuilder> pipelineSettings) {
         this.server = server;
         this.sink = sinkSettings.apply(BetterStackSink.builder()
                 .endpoint(server.uri())
@@ -51,7 +52,7 @@ final class SinkFixture implements AutoCloseable {
     }
 
     static SinkFixture start(UnaryOperator<BetterStackSink.Builder> sinkSettings,
-                             UnaryOperator<Pipeline.Builder> pipelineSettings) throws IOException {
+                             UnaryOperator<PipelineBuilder> pipelineSettings) throws IOException {
         return new SinkFixture(IngestServer.start(), sinkSettings, pipelineSettings);
     }
 

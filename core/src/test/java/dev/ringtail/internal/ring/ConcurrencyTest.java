@@ -4,8 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
-import dev.ringtail.internal.ring.EventTranslator;
-import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
 import java.time.Duration;
@@ -103,7 +102,7 @@ class ConcurrencyTest {
         }
 
         @Override
-        public void onEvent(LogEvent event) {
+        public void onEvent(EventView event) {
             if (event.isSynthetic()) {
                 return;
             }

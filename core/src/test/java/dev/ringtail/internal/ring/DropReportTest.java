@@ -4,7 +4,6 @@ import static dev.ringtail.testing.Events.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
-import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.testing.CollectingSink;
 import java.time.Duration;
 import java.util.List;

@@ -3,6 +3,7 @@ package dev.ringtail.internal.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
+import dev.ringtail.internal.event.BoundedText;
 import dev.ringtail.internal.event.ValueType;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicLong;
@@ -33,7 +34,7 @@ class LogEventTest {
         Object[] cyclic = new Object[2];
         cyclic[0] = "a";
         cyclic[1] = cyclic;
-        assertThat(event.formatAll("{} {} {} {}", new Object[] {null, new int[] {1, 2}, new String[] {"x"}, cyclic})
+        assertThat(event.format("{} {} {} {}", new Object[] {null, new int[] {1, 2}, new String[] {"x"}, cyclic})
                 .message().toString()).isEqualTo("null [1, 2] [x] [a, [...]]");
         assertThat(event.format(null, 1).message().toString()).isEqualTo("null");
     }
@@ -97,6 +98,6 @@ class LogEventTest {
         assertThat(big.release()).isTrue();
         assertThat(big.throwable()).isNull();
         assertThat(big.keyValueCount()).isZero();
-        assertThat(((StringBuilder) big.message()).capacity()).isLessThanOrEqualTo(LogEvent.MAX_RETAINED_CHARS);
+        assertThat(((StringBuilder) big.message()).capacity()).isLessThanOrEqualTo(BoundedText.MAX_RETAINED_CHARS);
     }
 }

@@ -4,8 +4,7 @@ import static dev.ringtail.testing.Events.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
-import dev.ringtail.internal.ring.EventTranslator;
-import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.internal.event.EventView;
 import dev.ringtail.testing.CapturedStderr;
 import dev.ringtail.testing.CollectingSink;
 import java.time.Duration;
@@ -24,7 +23,7 @@ class RecursionTest {
         AtomicReference<Pipeline> self = new AtomicReference<>();
         CollectingSink sink = new CollectingSink() {
             @Override
-            public void onEvent(LogEvent event) throws Exception {
+            public void onEvent(EventView event) throws Exception {
                 super.onEvent(event);
                 if (!event.isSynthetic()) {
                     // a sink (or its HTTP client) that logs: must not publish into the ring it drains

@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
-import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.testing.CapturedStderr;
 import dev.ringtail.testing.CollectingSink;
 import java.io.ByteArrayOutputStream;

@@ -3,7 +3,6 @@ package dev.ringtail.internal.ring;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
-import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.testing.CollectingSink;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
@@ -52,7 +51,7 @@ class SlotReleaseTest {
         }
 
         @Override
-        public void onEvent(dev.ringtail.internal.ring.LogEvent event) {
+        public void onEvent(dev.ringtail.internal.event.EventView event) {
             counters().delivered(event.level(), 1);
         }
     }

@@ -15,8 +15,7 @@ class ConsoleSinkTest {
     private static final long AT = LocalDateTime.of(2026, 11, 24, 10, 15, 30).toEpochSecond(ZoneOffset.UTC);
 
     private static LogEvent event(Level level, String logger, String message, Throwable t) {
-        LogEvent e = new LogEvent(1000);
-        e.begin(LogEvent.Kind.LOG, level, logger, "main", AT, 123_456_789, 1);
+        LogEvent e = LogEvent.standalone(1000, level, logger, "main", AT, 123_456_789);
         return e.message(message).throwable(t);
     }
 

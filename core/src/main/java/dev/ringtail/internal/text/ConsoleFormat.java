@@ -1,7 +1,6 @@
-package dev.ringtail.internal.sink;
+package dev.ringtail.internal.text;
 
-import dev.ringtail.internal.ring.LogEvent;
-import dev.ringtail.internal.text.StackTraces;
+import dev.ringtail.internal.event.EventView;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -25,7 +24,7 @@ public final class ConsoleFormat {
     }
 
     /** Appends the event's line(s), ending with a line break. */
-    public void append(LogEvent event, StringBuilder out) {
+    public void append(EventView event, StringBuilder out) {
         out.append(datePrefix(event.epochSecond()));
         int millis = event.nanoOfSecond() / 1_000_000;
         if (millis < 100) {

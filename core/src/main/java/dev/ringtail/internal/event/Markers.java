@@ -1,0 +1,40 @@
+package dev.ringtail.internal.event;
+
+import java.util.Arrays;
+
+/** The marker names of one event, in the order the call gave them. */
+public final class Markers {
+    private String[] names = new String[2];
+    private int count;
+
+    public int count() {
+        return count;
+    }
+
+    public String get(int index) {
+        if (index < 0 || index >= count) {
+            throw new IndexOutOfBoundsException("index " + index + ", size " + count);
+        }
+        return names[index];
+    }
+
+    public void add(String name) {
+        if (count == names.length) {
+            names = Arrays.copyOf(names, count * 2);
+        }
+        names[count++] = String.valueOf(name);
+    }
+
+    /** Forgets the names without clearing references (the slot is being refilled at once). */
+    public void reset() {
+        count = 0;
+    }
+
+    /** Drops every reference, writing nothing when there is nothing to drop. */
+    public void clear() {
+        if (count > 0) {
+            Arrays.fill(names, 0, count, null);
+            count = 0;
+        }
+    }
+}
