@@ -8,10 +8,16 @@ import dev.ringtail.PipelineMXBean;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkMXBean;
 import dev.ringtail.SinkStats;
+import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
+import dev.ringtail.internal.event.BoundedText;
+import dev.ringtail.internal.event.EventView;
+import dev.ringtail.internal.event.KeyValues;
+import dev.ringtail.internal.event.Markers;
 import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.http.BetterStackSinkBuilder;
 import dev.ringtail.internal.json.EventSerializer;
 import dev.ringtail.internal.json.OutputBuffer;
 import dev.ringtail.internal.ring.EventTranslator;
@@ -63,7 +69,7 @@ class PublicTypesToStringTest {
         RingtailConfig fromEnvironment = RingtailConfig.of(Map.of(), Map.of("LOGTAIL_SOURCE_TOKEN", TOKEN),
                 new Properties(), diagnostics);
         // Nothing is logged to either sink: neither ever connects anywhere.
-        BetterStackSink loopback = BetterStackSink.fromConfig(config, diagnostics);
+        BetterStackSink loopback = Components.betterStack(config, diagnostics);
         BetterStackSink refused = BetterStackSink.builder().token(TOKEN)
                 .endpoint(URI.create("http://logs.example.invalid/")).diagnostics(diagnostics).build();
         ConsoleSink console = new ConsoleSink(new ByteArrayOutputStream(), ZoneOffset.UTC, 1000);
@@ -79,7 +85,7 @@ class PublicTypesToStringTest {
             Map<Class<?>, List<Object>> instances = new HashMap<>();
             instances.put(RingtailConfig.class, List.of(config, fromEnvironment));
             instances.put(BetterStackSink.class, List.of(loopback, refused));
-            instances.put(BetterStackSink.Builder.class, List.of(BetterStackSink.builder().token(TOKEN)));
+            instances.put(BetterStackSinkBuilder.class, List.of(BetterStackSink.builder().token(TOKEN)));
             instances.put(Pipeline.class, List.of(pipeline));
             instances.put(PipelineBuilder.class, List.of(pipelineBuilder));
             instances.put(PipelineStats.class, List.of(pipeline.stats()));
@@ -100,10 +106,21 @@ class PublicTypesToStringTest {
                     JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Sink,name=betterstack"), SinkMXBean.class)));
 
             instances.put(RecursionGuard.Depth.class, List.of(RecursionGuard.current()));
+            KeyValues keyValues = new KeyValues();
+            keyValues.add("user", "ada");
+            instances.put(KeyValues.class, List.of(keyValues));
+            Markers markers = new Markers();
+            markers.add("AUDIT");
+            instances.put(Markers.class, List.of(markers));
+            BoundedText text = new BoundedText(16);
+            text.append("a message");
+            instances.put(BoundedText.class, List.of(text));
+            instances.put(EventView.class, List.of(TestEvents.event(Level.INFO, "viewed")));
+            instances.put(PipelineBuilder.class, List.of(Pipeline.builder().sink(console)));
 
             Secrets secrets = new Secrets(TOKEN);
             List<Class<?>> types = publicTypes(Pipeline.class);
-            assertThat(types).as("the scan finds the public API").contains(Pipeline.class, BetterStackSink.Builder.class,
+            assertThat(types).as("the scan finds the public API").contains(Pipeline.class, BetterStackSinkBuilder.class,
                     RingtailConfig.class, LogEvent.Kind.class);
             for (Class<?> type : types) {
                 for (Object instance : instancesOf(type, instances)) {

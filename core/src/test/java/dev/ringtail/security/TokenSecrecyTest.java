@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.ringtail.Level;
+import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.http.BetterStackSink;
@@ -84,7 +85,7 @@ class TokenSecrecyTest {
                     RingtailConfig.RING_SIZE, "not-a-number"), // a bad value: its stderr line is scanned too
                     Map.of("BETTERSTACK_SOURCE_TOKEN", TOKEN, "LOGTAIL_SOURCE_TOKEN", TOKEN),
                     new Properties(), diagnostics);
-            BetterStackSink betterstack = BetterStackSink.fromConfig(config, diagnostics);
+            BetterStackSink betterstack = Components.betterStack(config, diagnostics);
             ConsoleSink consoleSink = new ConsoleSink(console, ZoneOffset.UTC, 32_768);
             Pipeline pipeline = Pipeline.builder().jmx(true).diagnostics(diagnostics).idleTimeout(Duration.ofMillis(20))
                     .sink(consoleSink).sink(betterstack).build().start();

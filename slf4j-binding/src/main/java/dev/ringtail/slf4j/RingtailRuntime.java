@@ -2,16 +2,13 @@ package dev.ringtail.slf4j;
 
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
+import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
-import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
-import dev.ringtail.internal.sink.ConsoleSink;
 import dev.ringtail.internal.sink.Sink;
 import java.time.Duration;
-import java.time.ZoneId;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -41,18 +38,12 @@ final class RingtailRuntime {
      * (console off, no token) there is no pipeline and every logger is off.
      */
     static RingtailRuntime start(RingtailConfig config, Diagnostics diagnostics) {
-        List<Sink> sinks = sinks(config, diagnostics);
+        List<Sink> sinks = Components.sinks(config, diagnostics);
         diagnostics.line(destinations(config, sinks.size() > (config.console() ? 1 : 0)));
         if (sinks.isEmpty()) {
             return new RingtailRuntime(config, diagnostics, null, null);
         }
-        PipelineBuilder builder = Pipeline.builder()
-                .ringSize(config.ringSize())
-                .reserve(config.reserve())
-                .waitStrategy(config.waitStrategy())
-                .dropReportInterval(config.dropReportInterval())
-                .maxMessageChars(config.maxMessageChars())
-                .diagnostics(diagnostics);
+        PipelineBuilder builder = Components.pipeline(config, diagnostics);
         sinks.forEach(builder::sink);
         Pipeline pipeline = builder.build().start();
         Thread hook = null;
@@ -62,18 +53,6 @@ final class RingtailRuntime {
             Runtime.getRuntime().addShutdownHook(hook);
         }
         return new RingtailRuntime(config, diagnostics, pipeline, hook);
-    }
-
-    private static List<Sink> sinks(RingtailConfig config, Diagnostics diagnostics) {
-        List<Sink> sinks = new ArrayList<>(2);
-        if (config.console()) {
-            sinks.add(new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
-                    config.maxMessageChars()));
-        }
-        if (config.token().isPresent()) {
-            sinks.add(BetterStackSink.fromConfig(config, diagnostics));
-        }
-        return sinks;
     }
 
     /**
@@ -126,9 +105,5 @@ final class RingtailRuntime {
 
     PipelineStats stats() {
         return pipeline == null ? new PipelineStats(new long[Level.count()], new long[Level.count()], 0, 0, List.of()) : pipeline.stats();
-    }
-
-    Diagnostics diagnostics() {
-        return diagnostics;
     }
 }

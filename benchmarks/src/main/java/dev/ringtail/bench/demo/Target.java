@@ -1,6 +1,7 @@
 package dev.ringtail.bench.demo;
 
 import dev.ringtail.PipelineStats;
+import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.http.BetterStackSink;
@@ -79,7 +80,7 @@ interface Target {
                     .maxMessageChars(config.maxMessageChars())
                     .diagnostics(diagnostics)
                     .jmx(false)
-                    .sink(BetterStackSink.fromConfig(config, diagnostics))
+                    .sink(Components.betterStack(config, diagnostics))
                     .build()
                     .start();
         }

@@ -1,6 +1,7 @@
 package dev.ringtail.internal.config;
 
 import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.http.BetterStackSinkBuilder;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.ring.WaitStrategyKind;
@@ -58,16 +59,7 @@ public final class RingtailConfig {
     /** The classpath resource read for settings. */
     public static final String PROPERTIES_RESOURCE = "ringtail.properties";
 
-    public static final String DEFAULT_ENDPOINT = "https://in.logs.betterstack.com";
     public static final String DEFAULT_LEVEL = "info";
-    public static final int DEFAULT_BATCH_MAX_EVENTS = 1000;
-    public static final int DEFAULT_BATCH_MAX_BYTES = 1_048_576;
-    public static final int DEFAULT_BATCH_FLUSH_MILLIS = 1000;
-    public static final boolean DEFAULT_HTTP_GZIP = true;
-    public static final int DEFAULT_HTTP_MAX_IN_FLIGHT = 2;
-    public static final int DEFAULT_HTTP_TIMEOUT_MILLIS = 10_000;
-    public static final int DEFAULT_RETRY_MAX_ATTEMPTS = 6;
-    public static final int DEFAULT_RETRY_MAX_BACKOFF_MILLIS = 30_000;
     public static final boolean DEFAULT_CONSOLE = true;
     public static final String DEFAULT_CONSOLE_STREAM = "stdout";
     public static final int DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 5000;
@@ -119,14 +111,14 @@ public final class RingtailConfig {
         loggerLevels = loggerLevels(propertyMap);
         token = readToken();
         endpoint = parseEndpoint();
-        batchMaxEvents = integer(BATCH_MAX_EVENTS, DEFAULT_BATCH_MAX_EVENTS, 1, 1_000_000);
-        batchMaxBytes = integer(BATCH_MAX_BYTES, DEFAULT_BATCH_MAX_BYTES, 1024, MAX_BATCH_BYTES);
-        batchFlush = millis(BATCH_FLUSH_MILLIS, DEFAULT_BATCH_FLUSH_MILLIS, 1, 3_600_000);
-        gzip = bool(HTTP_GZIP, DEFAULT_HTTP_GZIP);
-        maxInFlight = integer(HTTP_MAX_IN_FLIGHT, DEFAULT_HTTP_MAX_IN_FLIGHT, 1, 64);
-        httpTimeout = millis(HTTP_TIMEOUT_MILLIS, DEFAULT_HTTP_TIMEOUT_MILLIS, 1, 600_000);
-        retryMaxAttempts = integer(RETRY_MAX_ATTEMPTS, DEFAULT_RETRY_MAX_ATTEMPTS, 1, 100);
-        retryMaxBackoff = millis(RETRY_MAX_BACKOFF_MILLIS, DEFAULT_RETRY_MAX_BACKOFF_MILLIS, 1, 3_600_000);
+        batchMaxEvents = integer(BATCH_MAX_EVENTS, BetterStackSinkBuilder.DEFAULT_MAX_EVENTS, 1, 1_000_000);
+        batchMaxBytes = integer(BATCH_MAX_BYTES, BetterStackSinkBuilder.DEFAULT_MAX_BYTES, 1024, MAX_BATCH_BYTES);
+        batchFlush = millis(BATCH_FLUSH_MILLIS, BetterStackSinkBuilder.DEFAULT_FLUSH_MILLIS, 1, 3_600_000);
+        gzip = bool(HTTP_GZIP, BetterStackSinkBuilder.DEFAULT_GZIP);
+        maxInFlight = integer(HTTP_MAX_IN_FLIGHT, BetterStackSinkBuilder.DEFAULT_MAX_IN_FLIGHT, 1, 64);
+        httpTimeout = millis(HTTP_TIMEOUT_MILLIS, BetterStackSinkBuilder.DEFAULT_TIMEOUT_MILLIS, 1, 600_000);
+        retryMaxAttempts = integer(RETRY_MAX_ATTEMPTS, BetterStackSinkBuilder.DEFAULT_MAX_ATTEMPTS, 1, 100);
+        retryMaxBackoff = millis(RETRY_MAX_BACKOFF_MILLIS, BetterStackSinkBuilder.DEFAULT_MAX_BACKOFF_MILLIS, 1, 3_600_000);
         console = bool(CONSOLE, DEFAULT_CONSOLE);
         consoleStderr = "stderr".equals(choice(CONSOLE_STREAM, DEFAULT_CONSOLE_STREAM, "stdout", "stderr"));
         reserve = fraction(RESERVE, PipelineBuilder.DEFAULT_RESERVE);
@@ -240,7 +232,7 @@ public final class RingtailConfig {
     }
 
     public URI endpoint() {
-        return endpoint == null ? URI.create(DEFAULT_ENDPOINT) : endpoint;
+        return endpoint == null ? URI.create(BetterStackSinkBuilder.DEFAULT_ENDPOINT) : endpoint;
     }
 
     public int batchMaxEvents() {
@@ -506,7 +498,7 @@ public final class RingtailConfig {
         } catch (Exception ignored) {
             // reported below
         }
-        bad(found, "expected an http(s) URL", DEFAULT_ENDPOINT);
+        bad(found, "expected an http(s) URL", BetterStackSinkBuilder.DEFAULT_ENDPOINT);
         return null;
     }
 

@@ -18,7 +18,6 @@ import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ThreadFactory;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Ships events to BetterStack's HTTP ingest: JSON arrays, gzip'd, batched, with retries.
@@ -45,10 +44,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 public final class BetterStackSink implements Sink {
     /** Sink name, as JMX shows it: {@code dev.ringtail:type=Sink,name=betterstack}. */
     public static final String NAME = "betterstack";
-    /** First retry waits up to this long (full jitter); each further one up to twice as long, up to the cap. */
-    public static final Duration DEFAULT_BASE_BACKOFF = Duration.ofMillis(100);
-    /** Token rejected / quota exceeded lines repeat at most this often. */
-    public static final Duration DEFAULT_PROBLEM_INTERVAL = Duration.ofMinutes(1);
     /** Close stops waiting for deliveries this much (at most a tenth of its time) before its deadline. */
     static final long CLOSE_MARGIN_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
     /** Batch bodies start this small and grow up to maxBytes as needed. */
@@ -67,21 +62,16 @@ public final class BetterStackSink implements Sink {
     private final Sender.Settings senderSettings;
     private final Throttle tokenLine;
     private final Throttle quotaLine;
-    private final Batch[] batches;
-    private final BlockingQueue<Batch> free;
+    private final BatchPool pool;
     private final BlockingQueue<Batch> ready;
-    private final AtomicInteger held = new AtomicInteger();
-    private final AtomicInteger heldHighWater = new AtomicInteger();
-    private final Object returned = new Object();
     private final CountDownLatch stop = new CountDownLatch(1);
     private final Thread[] senders;
-    private volatile boolean waitingForBatch; // observability: the consumer is parked in acquire()
     private volatile Transport transport; // volatile: tests and close() read it from other threads
     private Batch current;
     private String refusal;
     private boolean closed;
 
-    private BetterStackSink(Builder b) {
+    BetterStackSink(BetterStackSinkBuilder b) {
         this.diagnostics = b.diagnostics;
         this.serializer = new EventSerializer(b.maxStackChars);
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
@@ -95,14 +85,9 @@ public final class BetterStackSink implements Sink {
                 new Backoff(b.baseBackoff.toNanos(), b.maxBackoff.toNanos(), b.clock));
         this.tokenLine = new Throttle(b.problemInterval.toNanos());
         this.quotaLine = new Throttle(b.problemInterval.toNanos());
-        int pool = maxInFlight + 1; // the in-flight batches plus the one being built
-        this.batches = new Batch[pool];
-        this.free = new ArrayBlockingQueue<>(pool);
-        this.ready = new ArrayBlockingQueue<>(pool);
-        for (int i = 0; i < pool; i++) {
-            batches[i] = new Batch(Math.min(maxBytes, INITIAL_BATCH_BYTES), maxBytes);
-            free.add(batches[i]);
-        }
+        int poolSize = maxInFlight + 1; // the in-flight batches plus the one being built
+        this.pool = new BatchPool(poolSize, Math.min(maxBytes, INITIAL_BATCH_BYTES), maxBytes);
+        this.ready = new ArrayBlockingQueue<>(poolSize);
         this.senders = new Thread[maxInFlight];
         this.refusal = refusalReason();
         if (refusal != null) {
@@ -111,26 +96,8 @@ public final class BetterStackSink implements Sink {
         }
     }
 
-    /** The sink the SLF4J binding builds from the settings. */
-    public static BetterStackSink fromConfig(RingtailConfig config, Diagnostics diagnostics) {
-        return builder()
-                .endpoint(config.endpoint())
-                .token(config.token().orElse(null))
-                .maxEvents(config.batchMaxEvents())
-                .maxBytes(config.batchMaxBytes())
-                .flush(config.batchFlush())
-                .gzip(config.gzip())
-                .maxInFlight(config.maxInFlight())
-                .timeout(config.httpTimeout())
-                .maxAttempts(config.retryMaxAttempts())
-                .maxBackoff(config.retryMaxBackoff())
-                .maxStackChars(config.maxMessageChars())
-                .diagnostics(diagnostics)
-                .build();
-    }
-
-    public static Builder builder() {
-        return new Builder();
+    public static BetterStackSinkBuilder builder() {
+        return new BetterStackSinkBuilder();
     }
 
     private String refusalReason() {
@@ -194,7 +161,7 @@ public final class BetterStackSink implements Sink {
             dispatch();
         }
         if (current == null) {
-            current = acquire(Long.MAX_VALUE);
+            current = pool.acquire(); // every batch in flight: wait here, on purpose (see BatchPool)
             if (current == null) {
                 countFailed(event, synthetic);
                 return;
@@ -222,21 +189,7 @@ public final class BetterStackSink implements Sink {
         if (current != null) {
             dispatch();
         }
-        synchronized (returned) {
-            while (held.get() > 0) {
-                long left = deadlineNanos - System.nanoTime();
-                if (left <= 0) {
-                    return false;
-                }
-                try {
-                    TimeUnit.NANOSECONDS.timedWait(returned, left);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return false;
-                }
-            }
-        }
-        return true;
+        return pool.awaitAllReturned(deadlineNanos);
     }
 
     @Override
@@ -250,10 +203,7 @@ public final class BetterStackSink implements Sink {
         boolean delivered = flush(deadlineNanos - Math.min(CLOSE_MARGIN_NANOS, Math.max(0, remaining) / 10));
         closed = true;
         if (!delivered) {
-            int lost = 0;
-            for (Batch batch : batches) {
-                lost += batch.abandon(counters);
-            }
+            int lost = pool.abandonAll(counters);
             if (lost > 0) {
                 diagnostics.line("betterstack: close deadline passed with " + lost
                         + " events undelivered (counted failed)");
@@ -282,7 +232,7 @@ public final class BetterStackSink implements Sink {
         batch.seal();
         if (transport == null && !startSenders()) {
             batch.abandon(counters);
-            recycle(batch);
+            pool.release(batch);
             return;
         }
         ready.add(batch); // never full: it holds at most every batch there is
@@ -302,42 +252,11 @@ public final class BetterStackSink implements Sink {
         }
         ThreadFactory threads = RecursionGuard.pipelineThreads("ringtail-http");
         for (int i = 0; i < senders.length; i++) {
-            senders[i] = threads.newThread(new Sender(ready, this::recycle, transport, senderSettings, counters,
+            senders[i] = threads.newThread(new Sender(ready, pool::release, transport, senderSettings, counters,
                     diagnostics, tokenLine, quotaLine, stop));
             senders[i].start();
         }
         return true;
-    }
-
-    private Batch acquire(long deadlineNanos) {
-        Batch batch;
-        try {
-            batch = free.poll();
-            if (batch == null) {
-                // Every batch in flight: wait here, on purpose. See the class comment.
-                waitingForBatch = true;
-                batch = deadlineNanos == Long.MAX_VALUE ? free.take()
-                        : free.poll(deadlineNanos - System.nanoTime(), TimeUnit.NANOSECONDS);
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return null;
-        } finally {
-            waitingForBatch = false;
-        }
-        if (batch != null) {
-            heldHighWater.accumulateAndGet(held.incrementAndGet(), Math::max);
-        }
-        return batch;
-    }
-
-    private void recycle(Batch batch) {
-        batch.clear();
-        free.add(batch);
-        held.decrementAndGet();
-        synchronized (returned) {
-            returned.notifyAll();
-        }
     }
 
     private void countFailed(EventView event, boolean synthetic) {
@@ -355,152 +274,26 @@ public final class BetterStackSink implements Sink {
 
     /** Batches currently held: being built, waiting for a sender, or being sent or retried. */
     int batchesHeld() {
-        return held.get();
+        return pool.held();
     }
 
     /** The most batches ever held at once; never more than {@code maxInFlight + 1}. */
     int batchesHeldHighWater() {
-        return heldHighWater.get();
+        return pool.heldHighWater();
     }
 
     /** True while the consumer thread waits for a batch to come back from the senders. */
     boolean waitingForBatch() {
-        return waitingForBatch;
+        return pool.waiting();
     }
 
     int batchPoolSize() {
-        return batches.length;
+        return pool.size();
     }
 
     @Override
     public String toString() {
         return "BetterStackSink{endpoint=" + endpoint + ", token=" + RingtailConfig.mask(token)
                 + ", maxInFlight=" + maxInFlight + (refusal == null ? "" : ", refused") + '}';
-    }
-
-    /** Builds a {@link BetterStackSink}; defaults are the documented ones (docs/configuration.md). */
-    public static final class Builder {
-        private URI endpoint = URI.create(RingtailConfig.DEFAULT_ENDPOINT);
-        private String token;
-        private int maxEvents = RingtailConfig.DEFAULT_BATCH_MAX_EVENTS;
-        private int maxBytes = RingtailConfig.DEFAULT_BATCH_MAX_BYTES;
-        private Duration flush = Duration.ofMillis(RingtailConfig.DEFAULT_BATCH_FLUSH_MILLIS);
-        private boolean gzip = RingtailConfig.DEFAULT_HTTP_GZIP;
-        private int maxInFlight = RingtailConfig.DEFAULT_HTTP_MAX_IN_FLIGHT;
-        private Duration timeout = Duration.ofMillis(RingtailConfig.DEFAULT_HTTP_TIMEOUT_MILLIS);
-        private int maxAttempts = RingtailConfig.DEFAULT_RETRY_MAX_ATTEMPTS;
-        private Duration maxBackoff = Duration.ofMillis(RingtailConfig.DEFAULT_RETRY_MAX_BACKOFF_MILLIS);
-        private Duration baseBackoff = DEFAULT_BASE_BACKOFF;
-        private Duration problemInterval = DEFAULT_PROBLEM_INTERVAL;
-        private int maxStackChars = EventSerializer.DEFAULT_MAX_STACK_CHARS;
-        private Diagnostics diagnostics = Diagnostics.stderr();
-        private Clock clock = Clock.systemUTC();
-
-        private Builder() {
-        }
-
-        public Builder endpoint(URI endpoint) {
-            this.endpoint = Objects.requireNonNull(endpoint);
-            return this;
-        }
-
-        public Builder token(String token) {
-            this.token = token;
-            return this;
-        }
-
-        public Builder maxEvents(int maxEvents) {
-            this.maxEvents = positive("maxEvents", maxEvents);
-            return this;
-        }
-
-        /** Uncompressed bytes per request body; only a single oversized event passes it. */
-        public Builder maxBytes(int maxBytes) {
-            this.maxBytes = positive("maxBytes", maxBytes);
-            return this;
-        }
-
-        /** A batch goes out this long after its first event at the latest. */
-        public Builder flush(Duration flush) {
-            this.flush = positive("flush", flush);
-            return this;
-        }
-
-        public Builder gzip(boolean gzip) {
-            this.gzip = gzip;
-            return this;
-        }
-
-        public Builder maxInFlight(int maxInFlight) {
-            this.maxInFlight = positive("maxInFlight", maxInFlight);
-            return this;
-        }
-
-        /** Connect, socket and response timeout. */
-        public Builder timeout(Duration timeout) {
-            this.timeout = positive("timeout", timeout);
-            return this;
-        }
-
-        /** Attempts per request, the first included. */
-        public Builder maxAttempts(int maxAttempts) {
-            this.maxAttempts = positive("maxAttempts", maxAttempts);
-            return this;
-        }
-
-        public Builder maxBackoff(Duration maxBackoff) {
-            this.maxBackoff = positive("maxBackoff", maxBackoff);
-            return this;
-        }
-
-        public Builder baseBackoff(Duration baseBackoff) {
-            this.baseBackoff = positive("baseBackoff", baseBackoff);
-            return this;
-        }
-
-        /** How often the token-rejected and quota-exceeded lines may repeat. */
-        public Builder problemInterval(Duration problemInterval) {
-            this.problemInterval = Objects.requireNonNull(problemInterval);
-            return this;
-        }
-
-        public Builder maxStackChars(int maxStackChars) {
-            this.maxStackChars = positive("maxStackChars", maxStackChars);
-            return this;
-        }
-
-        public Builder diagnostics(Diagnostics diagnostics) {
-            this.diagnostics = Objects.requireNonNull(diagnostics);
-            return this;
-        }
-
-        /** Wall clock for {@code Retry-After} dates. */
-        public Builder clock(Clock clock) {
-            this.clock = Objects.requireNonNull(clock);
-            return this;
-        }
-
-        public BetterStackSink build() {
-            return new BetterStackSink(this);
-        }
-
-        private static int positive(String name, int value) {
-            if (value < 1) {
-                throw new IllegalArgumentException(name + " must be positive: " + value);
-            }
-            return value;
-        }
-
-        private static Duration positive(String name, Duration value) {
-            if (value.isNegative() || value.isZero()) {
-                throw new IllegalArgumentException(name + " must be positive: " + value);
-            }
-            return value;
-        }
-
-        @Override
-        public String toString() {
-            return "BetterStackSink.Builder{endpoint=" + endpoint + '}'; // never the token
-        }
     }
 }

@@ -43,6 +43,11 @@ public final class PipelineBuilder {
     PipelineBuilder() {
     }
 
+    /** Same as {@link Pipeline#builder()}. */
+    public static PipelineBuilder create() {
+        return new PipelineBuilder();
+    }
+
     /** Limit of pending events, 1 to {@link #MAX_RING_SIZE}. */
     public PipelineBuilder ringSize(int ringSize) {
         if (ringSize < 1 || ringSize > MAX_RING_SIZE) {

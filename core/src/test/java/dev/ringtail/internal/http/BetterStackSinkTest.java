@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.SinkStats;
+import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.testing.CapturedStderr;
@@ -235,7 +236,7 @@ class BetterStackSinkTest {
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, SinkFixture.TOKEN,
                 RingtailConfig.ENDPOINT, "https://s1234.eu-nbg-2.betterstackdata.com"), Map.of(), none,
                 new CapturedStderr().diagnostics());
-        BetterStackSink sink = BetterStackSink.fromConfig(config, new CapturedStderr().diagnostics());
+        BetterStackSink sink = Components.betterStack(config, new CapturedStderr().diagnostics());
         assertThat(sink.toString()).doesNotContain(SinkFixture.TOKEN).contains("betterstackdata.com");
         assertThat(BetterStackSink.builder().token(SinkFixture.TOKEN).toString()).doesNotContain(SinkFixture.TOKEN);
         assertThat(sink.counters().toString()).doesNotContain(SinkFixture.TOKEN);

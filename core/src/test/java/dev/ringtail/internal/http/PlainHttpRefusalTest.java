@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
+import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.sink.ConsoleSink;
@@ -56,7 +57,7 @@ class PlainHttpRefusalTest {
         assertThat(config.endpoint()).isEqualTo(uri);
         Set<Thread> sendersBefore = senderThreads();
 
-        BetterStackSink sink = BetterStackSink.fromConfig(config, stderr.diagnostics());
+        BetterStackSink sink = Components.betterStack(config, stderr.diagnostics());
         ByteArrayOutputStream console = new ByteArrayOutputStream();
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(stderr.diagnostics())
                 .idleTimeout(Duration.ofMillis(10)).sink(new ConsoleSink(console, ZoneOffset.UTC, 1000)).sink(sink)

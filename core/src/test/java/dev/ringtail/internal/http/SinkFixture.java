@@ -24,7 +24,7 @@ final class SinkFixture implements AutoCloseable {
     final BetterStackSink sink;
     final Pipeline pipeline;
 
-    private SinkFixture(IngestServer server, UnaryOperator<BetterStackSink.Builder> sinkSettings,
+    private SinkFixture(IngestServer server, UnaryOperator<BetterStackSinkBuilder> sinkSettings,
                         UnaryOperator<PipelineBuilder> pipelineSettings) {
         this.server = server;
         this.sink = sinkSettings.apply(BetterStackSink.builder()
@@ -42,16 +42,16 @@ final class SinkFixture implements AutoCloseable {
                 .sink(sink)).build().start();
     }
 
-    static SinkFixture start(UnaryOperator<BetterStackSink.Builder> sinkSettings) throws IOException {
+    static SinkFixture start(UnaryOperator<BetterStackSinkBuilder> sinkSettings) throws IOException {
         return new SinkFixture(IngestServer.start(), sinkSettings, p -> p);
     }
 
     /** A fixture on a server the caller started (closed with the fixture). */
-    static SinkFixture on(IngestServer server, UnaryOperator<BetterStackSink.Builder> sinkSettings) {
+    static SinkFixture on(IngestServer server, UnaryOperator<BetterStackSinkBuilder> sinkSettings) {
         return new SinkFixture(server, sinkSettings, p -> p);
     }
 
-    static SinkFixture start(UnaryOperator<BetterStackSink.Builder> sinkSettings,
+    static SinkFixture start(UnaryOperator<BetterStackSinkBuilder> sinkSettings,
                              UnaryOperator<PipelineBuilder> pipelineSettings) throws IOException {
         return new SinkFixture(IngestServer.start(), sinkSettings, pipelineSettings);
     }

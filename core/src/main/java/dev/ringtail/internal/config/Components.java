@@ -1,0 +1,64 @@
+package dev.ringtail.internal.config;
+
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.ring.PipelineBuilder;
+import dev.ringtail.internal.sink.ConsoleSink;
+import dev.ringtail.internal.sink.Sink;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The one place where configuration becomes components: which sinks exist and how each builder
+ * is set from the {@code ringtail.*} keys. The builders own their defaults; this only maps.
+ */
+public final class Components {
+    private Components() {
+    }
+
+    /** The console if {@code ringtail.console}, BetterStack if a token is set; possibly none. */
+    public static List<Sink> sinks(RingtailConfig config, Diagnostics diagnostics) {
+        List<Sink> sinks = new ArrayList<>(2);
+        if (config.console()) {
+            sinks.add(console(config));
+        }
+        if (config.token().isPresent()) {
+            sinks.add(betterStack(config, diagnostics));
+        }
+        return sinks;
+    }
+
+    /** A pipeline builder with the configured ring, admission and reporting settings, and no sinks yet. */
+    public static PipelineBuilder pipeline(RingtailConfig config, Diagnostics diagnostics) {
+        return PipelineBuilder.create()
+                .ringSize(config.ringSize())
+                .reserve(config.reserve())
+                .waitStrategy(config.waitStrategy())
+                .dropReportInterval(config.dropReportInterval())
+                .maxMessageChars(config.maxMessageChars())
+                .diagnostics(diagnostics);
+    }
+
+    public static ConsoleSink console(RingtailConfig config) {
+        return new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
+                config.maxMessageChars());
+    }
+
+    public static BetterStackSink betterStack(RingtailConfig config, Diagnostics diagnostics) {
+        return BetterStackSink.builder()
+                .endpoint(config.endpoint())
+                .token(config.token().orElse(null))
+                .maxEvents(config.batchMaxEvents())
+                .maxBytes(config.batchMaxBytes())
+                .flush(config.batchFlush())
+                .gzip(config.gzip())
+                .maxInFlight(config.maxInFlight())
+                .timeout(config.httpTimeout())
+                .maxAttempts(config.retryMaxAttempts())
+                .maxBackoff(config.retryMaxBackoff())
+                .maxStackChars(config.maxMessageChars())
+                .diagnostics(diagnostics)
+                .build();
+    }
+}
