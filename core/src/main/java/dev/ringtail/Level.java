@@ -1,5 +1,7 @@
 package dev.ringtail;
 
+import java.util.Locale;
+
 /**
  * Severity of an event. The order is the SLF4J order: {@code TRACE < DEBUG < INFO < WARN < ERROR}.
  *
@@ -42,6 +44,25 @@ public enum Level {
     /** The level with the given ordinal; avoids the copy {@link #values()} makes. */
     public static Level ofOrdinal(int ordinal) {
         return VALUES[ordinal];
+    }
+
+    /**
+     * Parses a level name as configuration spells it: {@code trace}, {@code debug}, {@code info},
+     * {@code warn} or {@code warning}, {@code error}, in any case and with surrounding spaces.
+     *
+     * @return the level, or null if the text names none
+     */
+    public static Level parse(String name) {
+        if (name == null) {
+            return null;
+        }
+        String key = name.trim().toLowerCase(Locale.ROOT);
+        for (Level level : VALUES) {
+            if (level.wireName.equals(key) || level.label.toLowerCase(Locale.ROOT).equals(key)) {
+                return level;
+            }
+        }
+        return null;
     }
 
     /** Number of levels, for per-level counter arrays. */

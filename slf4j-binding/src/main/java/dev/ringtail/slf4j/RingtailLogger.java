@@ -1,6 +1,7 @@
 package dev.ringtail.slf4j;
 
 import dev.ringtail.Level;
+import dev.ringtail.internal.config.Thresholds;
 import dev.ringtail.internal.ring.Pipeline;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
@@ -30,7 +31,7 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
     private static final long serialVersionUID = 1L;
 
     private final String name;
-    /** Lowest enabled {@link Level} ordinal, or {@code RingtailConfig.OFF}. */
+    /** Lowest enabled {@link Level} ordinal, or {@code Thresholds.OFF}. */
     private final int threshold;
     private final transient Pipeline pipeline;
 
@@ -45,7 +46,7 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
         return name;
     }
 
-    /** The lowest enabled level's ordinal, or {@code RingtailConfig.OFF}. */
+    /** The lowest enabled level's ordinal, or {@code Thresholds.OFF}. */
     int threshold() {
         return threshold;
     }
@@ -84,80 +85,80 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
 
     @Override
     public boolean isTraceEnabled() {
-        return threshold <= 0;
+        return threshold <= Thresholds.TRACE;
     }
 
     @Override
     public boolean isTraceEnabled(Marker marker) {
-        return threshold <= 0;
+        return threshold <= Thresholds.TRACE;
     }
 
     @Override
     public void trace(String msg) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.MESSAGE, null, msg, null, null);
         }
     }
 
     @Override
     public void trace(String format, Object arg) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.ONE_ARG, null, format, arg, null);
         }
     }
 
     @Override
     public void trace(String format, Object arg1, Object arg2) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.TWO_ARGS, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void trace(String format, Object... arguments) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.ARG_ARRAY, null, format, arguments, null);
         }
     }
 
     @Override
     public void trace(String msg, Throwable t) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.THROWN, null, msg, t, null);
         }
     }
 
     @Override
     public void trace(Marker marker, String msg) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.MESSAGE, marker, msg, null, null);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.ONE_ARG, marker, format, arg, null);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object arg1, Object arg2) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.TWO_ARGS, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void trace(Marker marker, String format, Object... arguments) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.ARG_ARRAY, marker, format, arguments, null);
         }
     }
 
     @Override
     public void trace(Marker marker, String msg, Throwable t) {
-        if (threshold <= 0) {
+        if (threshold <= Thresholds.TRACE) {
             pipeline.publish(Level.TRACE, name, Translators.THROWN, marker, msg, t, null);
         }
     }
@@ -166,80 +167,80 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
 
     @Override
     public boolean isDebugEnabled() {
-        return threshold <= 1;
+        return threshold <= Thresholds.DEBUG;
     }
 
     @Override
     public boolean isDebugEnabled(Marker marker) {
-        return threshold <= 1;
+        return threshold <= Thresholds.DEBUG;
     }
 
     @Override
     public void debug(String msg) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.MESSAGE, null, msg, null, null);
         }
     }
 
     @Override
     public void debug(String format, Object arg) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.ONE_ARG, null, format, arg, null);
         }
     }
 
     @Override
     public void debug(String format, Object arg1, Object arg2) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.TWO_ARGS, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void debug(String format, Object... arguments) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.ARG_ARRAY, null, format, arguments, null);
         }
     }
 
     @Override
     public void debug(String msg, Throwable t) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.THROWN, null, msg, t, null);
         }
     }
 
     @Override
     public void debug(Marker marker, String msg) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.MESSAGE, marker, msg, null, null);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.ONE_ARG, marker, format, arg, null);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object arg1, Object arg2) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.TWO_ARGS, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void debug(Marker marker, String format, Object... arguments) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.ARG_ARRAY, marker, format, arguments, null);
         }
     }
 
     @Override
     public void debug(Marker marker, String msg, Throwable t) {
-        if (threshold <= 1) {
+        if (threshold <= Thresholds.DEBUG) {
             pipeline.publish(Level.DEBUG, name, Translators.THROWN, marker, msg, t, null);
         }
     }
@@ -248,80 +249,80 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
 
     @Override
     public boolean isInfoEnabled() {
-        return threshold <= 2;
+        return threshold <= Thresholds.INFO;
     }
 
     @Override
     public boolean isInfoEnabled(Marker marker) {
-        return threshold <= 2;
+        return threshold <= Thresholds.INFO;
     }
 
     @Override
     public void info(String msg) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.MESSAGE, null, msg, null, null);
         }
     }
 
     @Override
     public void info(String format, Object arg) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.ONE_ARG, null, format, arg, null);
         }
     }
 
     @Override
     public void info(String format, Object arg1, Object arg2) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.TWO_ARGS, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void info(String format, Object... arguments) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.ARG_ARRAY, null, format, arguments, null);
         }
     }
 
     @Override
     public void info(String msg, Throwable t) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.THROWN, null, msg, t, null);
         }
     }
 
     @Override
     public void info(Marker marker, String msg) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.MESSAGE, marker, msg, null, null);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object arg) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.ONE_ARG, marker, format, arg, null);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object arg1, Object arg2) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.TWO_ARGS, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void info(Marker marker, String format, Object... arguments) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.ARG_ARRAY, marker, format, arguments, null);
         }
     }
 
     @Override
     public void info(Marker marker, String msg, Throwable t) {
-        if (threshold <= 2) {
+        if (threshold <= Thresholds.INFO) {
             pipeline.publish(Level.INFO, name, Translators.THROWN, marker, msg, t, null);
         }
     }
@@ -330,80 +331,80 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
 
     @Override
     public boolean isWarnEnabled() {
-        return threshold <= 3;
+        return threshold <= Thresholds.WARN;
     }
 
     @Override
     public boolean isWarnEnabled(Marker marker) {
-        return threshold <= 3;
+        return threshold <= Thresholds.WARN;
     }
 
     @Override
     public void warn(String msg) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.MESSAGE, null, msg, null, null);
         }
     }
 
     @Override
     public void warn(String format, Object arg) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.ONE_ARG, null, format, arg, null);
         }
     }
 
     @Override
     public void warn(String format, Object arg1, Object arg2) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.TWO_ARGS, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void warn(String format, Object... arguments) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.ARG_ARRAY, null, format, arguments, null);
         }
     }
 
     @Override
     public void warn(String msg, Throwable t) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.THROWN, null, msg, t, null);
         }
     }
 
     @Override
     public void warn(Marker marker, String msg) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.MESSAGE, marker, msg, null, null);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.ONE_ARG, marker, format, arg, null);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object arg1, Object arg2) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.TWO_ARGS, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void warn(Marker marker, String format, Object... arguments) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.ARG_ARRAY, marker, format, arguments, null);
         }
     }
 
     @Override
     public void warn(Marker marker, String msg, Throwable t) {
-        if (threshold <= 3) {
+        if (threshold <= Thresholds.WARN) {
             pipeline.publish(Level.WARN, name, Translators.THROWN, marker, msg, t, null);
         }
     }
@@ -412,80 +413,80 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
 
     @Override
     public boolean isErrorEnabled() {
-        return threshold <= 4;
+        return threshold <= Thresholds.ERROR;
     }
 
     @Override
     public boolean isErrorEnabled(Marker marker) {
-        return threshold <= 4;
+        return threshold <= Thresholds.ERROR;
     }
 
     @Override
     public void error(String msg) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.MESSAGE, null, msg, null, null);
         }
     }
 
     @Override
     public void error(String format, Object arg) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.ONE_ARG, null, format, arg, null);
         }
     }
 
     @Override
     public void error(String format, Object arg1, Object arg2) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.TWO_ARGS, null, format, arg1, arg2);
         }
     }
 
     @Override
     public void error(String format, Object... arguments) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.ARG_ARRAY, null, format, arguments, null);
         }
     }
 
     @Override
     public void error(String msg, Throwable t) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.THROWN, null, msg, t, null);
         }
     }
 
     @Override
     public void error(Marker marker, String msg) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.MESSAGE, marker, msg, null, null);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object arg) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.ONE_ARG, marker, format, arg, null);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object arg1, Object arg2) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.TWO_ARGS, marker, format, arg1, arg2);
         }
     }
 
     @Override
     public void error(Marker marker, String format, Object... arguments) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.ARG_ARRAY, marker, format, arguments, null);
         }
     }
 
     @Override
     public void error(Marker marker, String msg, Throwable t) {
-        if (threshold <= 4) {
+        if (threshold <= Thresholds.ERROR) {
             pipeline.publish(Level.ERROR, name, Translators.THROWN, marker, msg, t, null);
         }
     }

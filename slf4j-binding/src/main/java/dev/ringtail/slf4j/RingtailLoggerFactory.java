@@ -1,6 +1,7 @@
 package dev.ringtail.slf4j;
 
 import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.internal.config.Thresholds;
 import dev.ringtail.internal.ring.Pipeline;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentMap;
@@ -43,16 +44,12 @@ final class RingtailLoggerFactory implements ILoggerFactory {
         return raced != null ? raced : created;
     }
 
-    /** The lowest enabled level's ordinal for a logger name, or {@link RingtailConfig#OFF}. */
+    /** The lowest enabled level's ordinal for a logger name, or {@link Thresholds#OFF}. */
     int threshold(String name) {
         if (pipeline == null) {
-            return RingtailConfig.OFF;
+            return Thresholds.OFF;
         }
         String configured = name.startsWith(SHADED_PREFIX) ? name.substring(SHADED_PREFIX.length()) : name;
         return config.levelFor(configured);
-    }
-
-    Pipeline pipeline() {
-        return pipeline;
     }
 }

@@ -67,15 +67,8 @@ public final class RingtailConfig {
     /** Built-in per-logger levels, overridable: the HTTP client's chatter stays at warn. */
     public static final Map<String, String> DEFAULT_LOGGER_LEVELS = Map.of("org.apache.hc", "warn");
 
-    /** Level threshold that lets nothing through ({@code off}). */
-    public static final int OFF = 5;
     /** BetterStack's documented limit per request, compressed. */
     static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
-
-    private final Function<String, String> properties;
-    private final Function<String, String> environment;
-    private final Properties file;
-    private final Diagnostics diagnostics;
 
     private final int ringSize;
     private final int rootLevel;
@@ -99,43 +92,37 @@ public final class RingtailConfig {
     private final boolean shutdownHook;
     private final Duration dropReportInterval;
 
-    private RingtailConfig(Function<String, String> properties, Function<String, String> environment,
-                           Properties file, Diagnostics diagnostics, Map<String, String> propertyMap) {
-        this.properties = properties;
-        this.environment = environment;
-        this.file = file;
-        this.diagnostics = diagnostics;
-
-        ringSize = integer(RING_SIZE, PipelineBuilder.DEFAULT_RING_SIZE, 1, PipelineBuilder.MAX_RING_SIZE);
-        rootLevel = level(LEVEL, DEFAULT_LEVEL);
-        loggerLevels = loggerLevels(propertyMap);
-        token = readToken();
-        endpoint = parseEndpoint();
-        batchMaxEvents = integer(BATCH_MAX_EVENTS, BetterStackSinkBuilder.DEFAULT_MAX_EVENTS, 1, 1_000_000);
-        batchMaxBytes = integer(BATCH_MAX_BYTES, BetterStackSinkBuilder.DEFAULT_MAX_BYTES, 1024, MAX_BATCH_BYTES);
-        batchFlush = millis(BATCH_FLUSH_MILLIS, BetterStackSinkBuilder.DEFAULT_FLUSH_MILLIS, 1, 3_600_000);
-        gzip = bool(HTTP_GZIP, BetterStackSinkBuilder.DEFAULT_GZIP);
-        maxInFlight = integer(HTTP_MAX_IN_FLIGHT, BetterStackSinkBuilder.DEFAULT_MAX_IN_FLIGHT, 1, 64);
-        httpTimeout = millis(HTTP_TIMEOUT_MILLIS, BetterStackSinkBuilder.DEFAULT_TIMEOUT_MILLIS, 1, 600_000);
-        retryMaxAttempts = integer(RETRY_MAX_ATTEMPTS, BetterStackSinkBuilder.DEFAULT_MAX_ATTEMPTS, 1, 100);
-        retryMaxBackoff = millis(RETRY_MAX_BACKOFF_MILLIS, BetterStackSinkBuilder.DEFAULT_MAX_BACKOFF_MILLIS, 1, 3_600_000);
-        console = bool(CONSOLE, DEFAULT_CONSOLE);
-        consoleStderr = "stderr".equals(choice(CONSOLE_STREAM, DEFAULT_CONSOLE_STREAM, "stdout", "stderr"));
-        reserve = fraction(RESERVE, PipelineBuilder.DEFAULT_RESERVE);
-        waitStrategy = WaitStrategyKind.parse(choice(WAIT_STRATEGY, WaitStrategyKind.TIMEOUT.key(),
-                "timeout", "blocking", "sleeping", "yielding", "busyspin"));
-        maxMessageChars = integer(MESSAGE_MAX_CHARS, PipelineBuilder.DEFAULT_MAX_MESSAGE_CHARS, 64, 16 * 1024 * 1024);
-        shutdownTimeout = millis(SHUTDOWN_TIMEOUT_MILLIS, DEFAULT_SHUTDOWN_TIMEOUT_MILLIS, 0, 600_000);
-        shutdownHook = bool(SHUTDOWN_HOOK, DEFAULT_SHUTDOWN_HOOK);
-        dropReportInterval = millis(DROP_REPORT_MILLIS, (int) PipelineBuilder.DEFAULT_DROP_REPORT_INTERVAL.toMillis(),
+    private RingtailConfig(ConfigReader read, Map<String, String> propertyMap) {
+        ringSize = read.integer(RING_SIZE, PipelineBuilder.DEFAULT_RING_SIZE, 1, PipelineBuilder.MAX_RING_SIZE);
+        rootLevel = read.level(LEVEL, DEFAULT_LEVEL);
+        loggerLevels = read.loggerLevels(propertyMap);
+        token = read.token();
+        endpoint = read.endpoint();
+        batchMaxEvents = read.integer(BATCH_MAX_EVENTS, BetterStackSinkBuilder.DEFAULT_MAX_EVENTS, 1, 1_000_000);
+        batchMaxBytes = read.integer(BATCH_MAX_BYTES, BetterStackSinkBuilder.DEFAULT_MAX_BYTES, 1024, MAX_BATCH_BYTES);
+        batchFlush = read.millis(BATCH_FLUSH_MILLIS, BetterStackSinkBuilder.DEFAULT_FLUSH_MILLIS, 1, 3_600_000);
+        gzip = read.bool(HTTP_GZIP, BetterStackSinkBuilder.DEFAULT_GZIP);
+        maxInFlight = read.integer(HTTP_MAX_IN_FLIGHT, BetterStackSinkBuilder.DEFAULT_MAX_IN_FLIGHT, 1, 64);
+        httpTimeout = read.millis(HTTP_TIMEOUT_MILLIS, BetterStackSinkBuilder.DEFAULT_TIMEOUT_MILLIS, 1, 600_000);
+        retryMaxAttempts = read.integer(RETRY_MAX_ATTEMPTS, BetterStackSinkBuilder.DEFAULT_MAX_ATTEMPTS, 1, 100);
+        retryMaxBackoff = read.millis(RETRY_MAX_BACKOFF_MILLIS, BetterStackSinkBuilder.DEFAULT_MAX_BACKOFF_MILLIS, 1, 3_600_000);
+        console = read.bool(CONSOLE, DEFAULT_CONSOLE);
+        consoleStderr = "stderr".equals(read.choice(CONSOLE_STREAM, DEFAULT_CONSOLE_STREAM, "stdout", "stderr"));
+        reserve = read.fraction(RESERVE, PipelineBuilder.DEFAULT_RESERVE);
+        waitStrategy = WaitStrategyKind.parse(read.choice(WAIT_STRATEGY, PipelineBuilder.DEFAULT_WAIT_STRATEGY.key(),
+                WaitStrategyKind.keys()));
+        maxMessageChars = read.integer(MESSAGE_MAX_CHARS, PipelineBuilder.DEFAULT_MAX_MESSAGE_CHARS, 64, 16 * 1024 * 1024);
+        shutdownTimeout = read.millis(SHUTDOWN_TIMEOUT_MILLIS, DEFAULT_SHUTDOWN_TIMEOUT_MILLIS, 0, 600_000);
+        shutdownHook = read.bool(SHUTDOWN_HOOK, DEFAULT_SHUTDOWN_HOOK);
+        dropReportInterval = read.millis(DROP_REPORT_MILLIS, (int) PipelineBuilder.DEFAULT_DROP_REPORT_INTERVAL.toMillis(),
                 0, 86_400_000);
     }
 
     /** Reads system properties, the environment and {@code ringtail.properties}; bad values go to stderr. */
     public static RingtailConfig load() {
         Properties system = System.getProperties();
-        return of(system::getProperty, System::getenv, classpathProperties(), Diagnostics.stderr(),
-                stringMap(system));
+        return of(system::getProperty, System::getenv, ConfigReader.classpathProperties(), Diagnostics.stderr(),
+                ConfigReader.ringtailKeys(system));
     }
 
     /**
@@ -149,33 +136,8 @@ public final class RingtailConfig {
 
     private static RingtailConfig of(Function<String, String> properties, Function<String, String> environment,
                                      Properties file, Diagnostics diagnostics, Map<String, String> propertyMap) {
-        return new RingtailConfig(properties, environment, file == null ? new Properties() : file, diagnostics,
-                propertyMap);
-    }
-
-    /** {@code ringtail.properties} from the context class loader or ringtail's own; empty if absent or unreadable. */
-    public static Properties classpathProperties() {
-        Properties props = new Properties();
-        ClassLoader loader = Thread.currentThread().getContextClassLoader();
-        if (loader == null || loader.getResource(PROPERTIES_RESOURCE) == null) {
-            loader = RingtailConfig.class.getClassLoader();
-        }
-        if (loader == null) {
-            return props;
-        }
-        try (InputStream in = loader.getResourceAsStream(PROPERTIES_RESOURCE)) {
-            if (in != null) {
-                props.load(new InputStreamReader(in, StandardCharsets.UTF_8));
-            }
-        } catch (IOException | RuntimeException e) {
-            Diagnostics.stderr().line("could not read " + PROPERTIES_RESOURCE + ": " + e + "; using defaults");
-        }
-        return props;
-    }
-
-    /** The environment form of a key: {@code ringtail.ringSize} is {@code RINGTAIL_RINGSIZE}. */
-    public static String environmentName(String key) {
-        return key.toUpperCase(Locale.ROOT).replace('.', '_');
+        return new RingtailConfig(new ConfigReader(properties, environment, file == null ? new Properties() : file,
+                diagnostics), propertyMap);
     }
 
     // ---------------------------------------------------------------- typed values
@@ -184,7 +146,7 @@ public final class RingtailConfig {
         return ringSize;
     }
 
-    /** Root level threshold: a {@code dev.ringtail.Level} ordinal, or {@link #OFF}. */
+    /** Root level threshold: a {@code dev.ringtail.Level} ordinal, or {@link Thresholds#OFF}. */
     public int rootLevel() {
         return rootLevel;
     }
@@ -300,31 +262,6 @@ public final class RingtailConfig {
         return dropReportInterval;
     }
 
-    /** The raw value of a key by precedence, or null. */
-    public String raw(String key) {
-        return lookup(key).value;
-    }
-
-    /**
-     * Parses a level name: {@code trace, debug, info, warn} (or {@code warning}), {@code error}
-     * give the {@code dev.ringtail.Level} ordinal, {@code off} gives {@link #OFF}, anything else -1.
-     */
-    public static int parseLevel(String value) {
-        if (value == null) {
-            return -1;
-        }
-        switch (value.trim().toLowerCase(Locale.ROOT)) {
-            case "trace": return 0;
-            case "debug": return 1;
-            case "info": return 2;
-            case "warn":
-            case "warning": return 3;
-            case "error": return 4;
-            case "off": return OFF;
-            default: return -1;
-        }
-    }
-
     @Override
     public String toString() {
         // the token is never part of this text
@@ -332,183 +269,5 @@ public final class RingtailConfig {
                 + ", token=" + (token == null ? "none" : maskedToken()) + ", console=" + console + '}';
     }
 
-    // ---------------------------------------------------------------- parsing
 
-    private static final class Found {
-        final String name;
-        final String value;
-
-        Found(String name, String value) {
-            this.name = name;
-            this.value = value;
-        }
-    }
-
-    private Found lookup(String key) {
-        String value = properties.apply(key);
-        if (value != null) {
-            return new Found(key, value);
-        }
-        String envName = environmentName(key);
-        value = environment.apply(envName);
-        if (value != null) {
-            return new Found(envName, value);
-        }
-        value = file.getProperty(key);
-        return new Found(key, value);
-    }
-
-    private void bad(Found found, String expected, Object defaultValue) {
-        diagnostics.line("ignoring " + found.name + "=" + found.value + " (" + expected
-                + "); using the default " + defaultValue);
-    }
-
-    private int integer(String key, int defaultValue, int min, int max) {
-        Found found = lookup(key);
-        if (found.value == null || found.value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            long value = Long.parseLong(found.value.trim().replace("_", ""));
-            if (value >= min && value <= max) {
-                return (int) value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        bad(found, "expected a whole number from " + min + " to " + max, defaultValue);
-        return defaultValue;
-    }
-
-    private Duration millis(String key, int defaultValue, int min, int max) {
-        return Duration.ofMillis(integer(key, defaultValue, min, max));
-    }
-
-    private boolean bool(String key, boolean defaultValue) {
-        Found found = lookup(key);
-        if (found.value == null || found.value.isBlank()) {
-            return defaultValue;
-        }
-        String value = found.value.trim().toLowerCase(Locale.ROOT);
-        if (value.equals("true") || value.equals("false")) {
-            return Boolean.parseBoolean(value);
-        }
-        bad(found, "expected true or false", defaultValue);
-        return defaultValue;
-    }
-
-    private double fraction(String key, double defaultValue) {
-        Found found = lookup(key);
-        if (found.value == null || found.value.isBlank()) {
-            return defaultValue;
-        }
-        try {
-            double value = Double.parseDouble(found.value.trim());
-            if (value >= 0 && value < 1) {
-                return value;
-            }
-        } catch (NumberFormatException ignored) {
-            // reported below
-        }
-        bad(found, "expected a number from 0 up to, not including, 1", defaultValue);
-        return defaultValue;
-    }
-
-    private String choice(String key, String defaultValue, String... allowed) {
-        Found found = lookup(key);
-        if (found.value == null || found.value.isBlank()) {
-            return defaultValue;
-        }
-        String value = found.value.trim().toLowerCase(Locale.ROOT);
-        for (String candidate : allowed) {
-            if (candidate.equals(value)) {
-                return value;
-            }
-        }
-        bad(found, "expected one of " + String.join(", ", allowed), defaultValue);
-        return defaultValue;
-    }
-
-    private int level(String key, String defaultValue) {
-        Found found = lookup(key);
-        if (found.value == null || found.value.isBlank()) {
-            return parseLevel(defaultValue);
-        }
-        int level = parseLevel(found.value);
-        if (level < 0) {
-            bad(found, "expected trace, debug, info, warn, error or off", defaultValue);
-            return parseLevel(defaultValue);
-        }
-        return level;
-    }
-
-    private Map<String, Integer> loggerLevels(Map<String, String> propertyMap) {
-        Map<String, String> names = new TreeMap<>(DEFAULT_LOGGER_LEVELS);
-        for (String key : file.stringPropertyNames()) {
-            if (key.startsWith(LEVEL_PREFIX)) {
-                names.put(key.substring(LEVEL_PREFIX.length()), file.getProperty(key));
-            }
-        }
-        for (Map.Entry<String, String> e : propertyMap.entrySet()) {
-            if (e.getKey().startsWith(LEVEL_PREFIX)) {
-                names.put(e.getKey().substring(LEVEL_PREFIX.length()), e.getValue());
-            }
-        }
-        Map<String, Integer> levels = new HashMap<>();
-        for (Map.Entry<String, String> e : names.entrySet()) {
-            if (e.getKey().isEmpty()) {
-                continue;
-            }
-            int level = parseLevel(e.getValue());
-            if (level < 0) {
-                String fallback = DEFAULT_LOGGER_LEVELS.getOrDefault(e.getKey(), "the root level");
-                diagnostics.line("ignoring " + LEVEL_PREFIX + e.getKey() + "=" + e.getValue()
-                        + " (expected trace, debug, info, warn, error or off); using " + fallback);
-                String builtIn = DEFAULT_LOGGER_LEVELS.get(e.getKey());
-                if (builtIn != null) {
-                    levels.put(e.getKey(), parseLevel(builtIn));
-                }
-                continue;
-            }
-            levels.put(e.getKey(), level);
-        }
-        return Collections.unmodifiableMap(levels);
-    }
-
-    private String readToken() {
-        Found found = lookup(TOKEN);
-        String value = found.value;
-        for (int i = 0; (value == null || value.isBlank()) && i < TOKEN_ENVIRONMENT.length; i++) {
-            value = environment.apply(TOKEN_ENVIRONMENT[i]);
-        }
-        return value == null || value.isBlank() ? null : value.trim();
-    }
-
-    private URI parseEndpoint() {
-        Found found = lookup(ENDPOINT);
-        if (found.value == null || found.value.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(found.value.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (Exception ignored) {
-            // reported below
-        }
-        bad(found, "expected an http(s) URL", BetterStackSinkBuilder.DEFAULT_ENDPOINT);
-        return null;
-    }
-
-    private static Map<String, String> stringMap(Properties properties) {
-        Map<String, String> map = new HashMap<>();
-        for (String name : properties.stringPropertyNames()) {
-            if (name.startsWith("ringtail.")) {
-                map.put(name, properties.getProperty(name));
-            }
-        }
-        return map;
-    }
 }

@@ -32,11 +32,6 @@ public final class RecursionGuard {
         DEPTH.get().value = 1;
     }
 
-    /** True if a log call from this thread now would be re-entrant. */
-    public static boolean isInsidePipeline() {
-        return DEPTH.get().value > 0;
-    }
-
     /**
      * A thread factory for threads that belong to the pipeline (consumers, HTTP I/O threads):
      * daemon, named {@code prefix-N}, and marked so their logging never reaches the ring.

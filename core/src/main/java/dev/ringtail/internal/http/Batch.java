@@ -48,10 +48,6 @@ final class Batch {
         return count;
     }
 
-    boolean isEmpty() {
-        return count == 0;
-    }
-
     long firstEventNanos() {
         return firstEventNanos;
     }

@@ -46,7 +46,6 @@ public final class EventSerializer {
     /** Default limit of an exception's stack text, the same as the default message limit. */
     public static final int DEFAULT_MAX_STACK_CHARS = 32_768;
 
-    static final String[] RESERVED = {"dt", "level", "message", "logger_name", "thread_name", "markers", "exception"};
     private static final SerializableString DT = new SerializedString("dt");
     private static final SerializableString LEVEL = new SerializedString("level");
     private static final SerializableString MESSAGE = new SerializedString("message");

@@ -48,15 +48,6 @@ final class IsoTimestamp {
         return chars;
     }
 
-    /** Reference rendering for tests: the same text through {@code java.time}. */
-    static String reference(long epochSecond, int nanoOfSecond) {
-        String text = Instant.ofEpochSecond(epochSecond, nanoOfSecond - nanoOfSecond % 1000).toString();
-        int dot = text.indexOf('.');
-        String fraction = dot < 0 ? "" : text.substring(dot + 1, text.length() - 1);
-        String base = dot < 0 ? text.substring(0, text.length() - 1) : text.substring(0, dot);
-        return base + '.' + (fraction + "000000").substring(0, 6) + 'Z';
-    }
-
     // Howard Hinnant's days-to-civil algorithm (proleptic Gregorian, as java.time uses).
     private void writeDate(long epochDay) {
         long z = epochDay + 719_468;

@@ -51,14 +51,6 @@ public final class OutputBuffer extends OutputStream {
         size = 0;
     }
 
-    /** Forgets everything written after {@code size} (to undo a half-written event). */
-    public void truncate(int newSize) {
-        if (newSize < 0 || newSize > size) {
-            throw new IllegalArgumentException("cannot truncate " + size + " bytes to " + newSize);
-        }
-        size = newSize;
-    }
-
     /** Marks bytes written directly into {@link #array()} (up to the capacity) as content. */
     public void markWritten(int newSize) {
         if (newSize < size || newSize > bytes.length) {

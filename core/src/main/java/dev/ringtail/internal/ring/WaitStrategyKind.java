@@ -20,6 +20,16 @@ public enum WaitStrategyKind {
         return name().toLowerCase(Locale.ROOT);
     }
 
+    /** Every configuration spelling, in declaration order. */
+    public static String[] keys() {
+        WaitStrategyKind[] kinds = values();
+        String[] keys = new String[kinds.length];
+        for (int i = 0; i < kinds.length; i++) {
+            keys[i] = kinds[i].key();
+        }
+        return keys;
+    }
+
     /** Parses a configuration value; null if it names no strategy. */
     public static WaitStrategyKind parse(String value) {
         if (value == null) {

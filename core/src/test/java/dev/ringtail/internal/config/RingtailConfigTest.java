@@ -85,7 +85,7 @@ class RingtailConfigTest {
         RingtailConfig c = config(Map.of(), Map.of(), file);
         assertThat(c.levelFor("com.shop")).isEqualTo(Level.DEBUG.ordinal());
         assertThat(c.levelFor("com.shop.Cart")).isEqualTo(Level.DEBUG.ordinal());
-        assertThat(c.levelFor("com.shop.noisy.Poller")).isEqualTo(RingtailConfig.OFF);
+        assertThat(c.levelFor("com.shop.noisy.Poller")).isEqualTo(Thresholds.OFF);
         assertThat(c.levelFor("com.shopping.Cart")).isEqualTo(Level.WARN.ordinal());
         assertThat(c.levelFor("org.apache.hc.core5")).isEqualTo(Level.ERROR.ordinal());
         assertThat(c.levelFor("")).isEqualTo(Level.WARN.ordinal());
