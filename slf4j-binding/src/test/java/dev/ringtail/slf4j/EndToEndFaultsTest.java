@@ -160,8 +160,8 @@ class EndToEndFaultsTest {
             log(slf4j, 5, "after");
             assertThat(Ringtail.flush(Duration.ofSeconds(10))).isTrue();
 
-            assertThat(messages(receiver)).containsExactlyInAnyOrderElementsOf(concat(names(3, "before"),
-                    names(5, "while-down"), names(5, "after")));
+            assertThat(messages(receiver)).containsExactlyInAnyOrderElementsOf(concat(List.of(names(3, "before"),
+                    names(5, "while-down"), names(5, "after"))));
             assertThat(slf4j.betterstack().delivered()).isEqualTo(13);
             assertThat(slf4j.betterstack().failed()).isZero();
             slf4j.assertEveryEventAccountedFor();
@@ -249,9 +249,8 @@ class EndToEndFaultsTest {
         return IntStream.range(0, count).mapToObj(i -> prefix + "-" + i).toList();
     }
 
-    @SafeVarargs
-    private static List<String> concat(List<String>... lists) {
-        return java.util.Arrays.stream(lists).flatMap(List::stream).toList();
+    private static List<String> concat(List<List<String>> lists) {
+        return lists.stream().flatMap(List::stream).toList();
     }
 
     private static List<Object> messages(IngestReceiver receiver) {

@@ -119,11 +119,6 @@ public final class BetterStackSink implements Sink {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public SinkCounters counters() {
         return counters;
     }

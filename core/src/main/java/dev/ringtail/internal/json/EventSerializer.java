@@ -11,10 +11,7 @@ import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.text.StackTraces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.Arrays;
-import java.util.HashSet;
 import java.util.Map;
-import java.util.Set;
 import java.util.function.BiConsumer;
 
 /**
@@ -63,8 +60,6 @@ public final class EventSerializer {
         }
     }
 
-    /** Past this many user keys per event, duplicate detection switches from a scan to a hash set. */
-    private static final int LINEAR_KEY_LIMIT = 16;
     /** Scratch arrays bigger than this are released after the event that needed them. */
     private static final int MAX_RETAINED_CHARS = 1 << 16;
 
@@ -82,9 +77,7 @@ public final class EventSerializer {
     private final BiConsumer<String, String> mdcWriter = this::writeMdcEntry; // built once, not per event
     private JsonGenerator generator;
     private char[] chars = new char[512];
-    private String[] writtenKeys = new String[LINEAR_KEY_LIMIT];
-    private int writtenCount;
-    private Set<String> writtenSet;
+    private final WrittenKeys written = new WrittenKeys();
     private boolean mdcChangedKeysPass;
 
     public EventSerializer() {
@@ -121,7 +114,7 @@ public final class EventSerializer {
             out.reset();
             throw t;
         } finally {
-            forgetKeys();
+            written.forget();
             releaseScratch();
         }
     }
@@ -181,13 +174,11 @@ public final class EventSerializer {
         g.writeEndObject();
     }
 
-    // ------------------------------------------------------------------ user fields
-
     private void writeUserFields(EventView event) throws IOException {
         // Highest precedence first, skipping keys already written: see the class comment.
         for (int i = event.keyValueCount() - 1; i >= 0; i--) {
-            String key = userKey(event.key(i));
-            if (claim(key)) {
+            String key = WrittenKeys.userKey(event.key(i));
+            if (written.claim(key)) {
                 generator.writeFieldName(key);
                 writeValue(event, i);
             }
@@ -206,9 +197,9 @@ public final class EventSerializer {
     }
 
     private void writeMdcEntry(String rawKey, String value) {
-        String key = userKey(rawKey);
+        String key = WrittenKeys.userKey(rawKey);
         boolean changed = key != rawKey; // identity: userKey returns the same instance when unchanged
-        if (changed != mdcChangedKeysPass || !claim(key)) {
+        if (changed != mdcChangedKeysPass || !written.claim(key)) {
             return;
         }
         try {
@@ -217,48 +208,6 @@ public final class EventSerializer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    /** The key as written: reserved names prefixed with {@code _}, lone surrogates replaced. */
-    static String userKey(String key) {
-        if (key == null) {
-            return "null";
-        }
-        switch (key) {
-            case "dt": return "_dt";
-            case "level": return "_level";
-            case "message": return "_message";
-            case "logger_name": return "_logger_name";
-            case "thread_name": return "_thread_name";
-            case "markers": return "_markers";
-            case "exception": return "_exception";
-            default: return Utf16.clean(key);
-        }
-    }
-
-    /** Records the key as written; false if the object already has it. */
-    private boolean claim(String key) {
-        if (writtenSet != null) {
-            return writtenSet.add(key);
-        }
-        for (int i = 0; i < writtenCount; i++) {
-            if (writtenKeys[i].equals(key)) {
-                return false;
-            }
-        }
-        if (writtenCount == writtenKeys.length) {
-            // a rare, large event (huge MDC): a hash set keeps it linear
-            writtenSet = new HashSet<>(Arrays.asList(writtenKeys).subList(0, writtenCount));
-            return writtenSet.add(key);
-        }
-        writtenKeys[writtenCount++] = key;
-        return true;
-    }
-
-    private void forgetKeys() {
-        Arrays.fill(writtenKeys, 0, writtenCount, null);
-        writtenCount = 0;
-        writtenSet = null;
     }
 
     private void writeValue(EventView event, int i) throws IOException {
@@ -283,7 +232,7 @@ public final class EventSerializer {
                 break;
             case DECIMAL:
                 String text = event.textValue(i);
-                if (isJsonNumber(text)) {
+                if (JsonNumbers.isJsonNumber(text)) {
                     g.writeNumber(text);
                 } else {
                     writeText(text); // a subclass with an odd toString(): keep the text, stay valid
@@ -293,56 +242,6 @@ public final class EventSerializer {
                 writeText(event.textValue(i));
                 break;
         }
-    }
-
-    /** The JSON number grammar: {@code -?(0|[1-9][0-9]*)(\.[0-9]+)?([eE][+-]?[0-9]+)?}. */
-    static boolean isJsonNumber(String text) {
-        if (text == null) {
-            return false;
-        }
-        int n = text.length();
-        int i = 0;
-        if (i < n && text.charAt(i) == '-') {
-            i++;
-        }
-        if (i >= n) {
-            return false;
-        }
-        if (text.charAt(i) == '0') {
-            i++;
-        } else {
-            int start = i;
-            i = digits(text, i);
-            if (i == start) {
-                return false;
-            }
-        }
-        if (i < n && text.charAt(i) == '.') {
-            int start = ++i;
-            i = digits(text, i);
-            if (i == start) {
-                return false;
-            }
-        }
-        if (i < n && (text.charAt(i) == 'e' || text.charAt(i) == 'E')) {
-            i++;
-            if (i < n && (text.charAt(i) == '+' || text.charAt(i) == '-')) {
-                i++;
-            }
-            int start = i;
-            i = digits(text, i);
-            if (i == start) {
-                return false;
-            }
-        }
-        return i == n;
-    }
-
-    private static int digits(String text, int i) {
-        while (i < text.length() && text.charAt(i) >= '0' && text.charAt(i) <= '9') {
-            i++;
-        }
-        return i;
     }
 
     // ------------------------------------------------------------------ text

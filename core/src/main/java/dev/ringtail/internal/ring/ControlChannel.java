@@ -54,17 +54,22 @@ final class ControlChannel {
         return request;
     }
 
-    /** Waits for the sinks' answers to a published request. */
+    /** Waits for the sinks' answers to a published request, until its own deadline. */
     boolean settle(ControlRequest request) {
+        return settle(request, request.deadlineNanos);
+    }
+
+    /** Waits for the sinks' answers until {@code deadline}; true if all answered and succeeded. */
+    boolean settle(ControlRequest request, long deadline) {
         try {
-            boolean done = request.await();
+            boolean answered = request.awaitAnswers(deadline);
             // the sinks answered from inside onEvent; wait the few instructions until the control
-            // slot itself is released, so that after a flush nothing is pending
-            while (done && LimitSequence.minimum(consumers) < request.sequence
-                    && System.nanoTime() - request.deadlineNanos < 0) {
+            // slot itself is released, so that after a flush or shutdown nothing is pending
+            while (answered && LimitSequence.minimum(consumers) < request.sequence
+                    && System.nanoTime() - deadline < 0) {
                 Thread.onSpinWait();
             }
-            return done;
+            return answered && request.succeeded();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return false;

@@ -34,14 +34,14 @@ final class ControlRequest {
         pending.countDown();
     }
 
-    /** Waits until every sink answered or the deadline passed; true if all answered in time and succeeded. */
-    boolean await() throws InterruptedException {
-        return awaitUntil(deadlineNanos);
+    /** Waits until every sink answered or {@code deadline} ({@code System.nanoTime}) passed; true if all answered. */
+    boolean awaitAnswers(long deadline) throws InterruptedException {
+        return pending.await(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
     }
 
-    boolean awaitUntil(long deadline) throws InterruptedException {
-        long remaining = deadline - System.nanoTime();
-        return pending.await(Math.max(0, remaining), TimeUnit.NANOSECONDS) && allDone.get();
+    /** True unless a sink answered that it did not finish. */
+    boolean succeeded() {
+        return allDone.get();
     }
 
     @Override

@@ -86,11 +86,7 @@ final class ShutdownSequence {
         }
         ControlRequest request = pending != null ? pending : control.publish(ControlRequest.Type.SHUTDOWN, grace);
         if (request != null) {
-            try {
-                request.awaitUntil(grace);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
+            control.settle(request, grace);
         }
     }
 

@@ -40,11 +40,6 @@ public final class ConsoleSink implements Sink {
     }
 
     @Override
-    public String name() {
-        return NAME;
-    }
-
-    @Override
     public SinkCounters counters() {
         return counters;
     }

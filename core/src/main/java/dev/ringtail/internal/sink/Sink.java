@@ -18,8 +18,10 @@ import dev.ringtail.internal.stats.SinkCounters;
  */
 public interface Sink {
 
-    /** Short name used for JMX ({@code dev.ringtail:type=Sink,name=...}) and stats. */
-    String name();
+    /** Short name used for JMX ({@code dev.ringtail:type=Sink,name=...}) and stats: its counters' name. */
+    default String name() {
+        return counters().name();
+    }
 
     /** The counters this sink updates; read by the stats API and JMX. */
     SinkCounters counters();

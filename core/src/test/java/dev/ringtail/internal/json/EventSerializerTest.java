@@ -198,13 +198,13 @@ class EventSerializerTest {
 
     @Test
     void shouldRecogniseJsonNumbers() {
-        assertThat(EventSerializer.isJsonNumber("-0.5e+10")).isTrue();
-        assertThat(EventSerializer.isJsonNumber("1E-7")).isTrue();
-        assertThat(EventSerializer.isJsonNumber("01")).isFalse();
-        assertThat(EventSerializer.isJsonNumber("1.")).isFalse();
-        assertThat(EventSerializer.isJsonNumber("NaN")).isFalse();
-        assertThat(EventSerializer.isJsonNumber("")).isFalse();
-        assertThat(EventSerializer.isJsonNumber("-")).isFalse();
+        assertThat(JsonNumbers.isJsonNumber("-0.5e+10")).isTrue();
+        assertThat(JsonNumbers.isJsonNumber("1E-7")).isTrue();
+        assertThat(JsonNumbers.isJsonNumber("01")).isFalse();
+        assertThat(JsonNumbers.isJsonNumber("1.")).isFalse();
+        assertThat(JsonNumbers.isJsonNumber("NaN")).isFalse();
+        assertThat(JsonNumbers.isJsonNumber("")).isFalse();
+        assertThat(JsonNumbers.isJsonNumber("-")).isFalse();
     }
 
     /** The expected text, through {@code java.time}. */
