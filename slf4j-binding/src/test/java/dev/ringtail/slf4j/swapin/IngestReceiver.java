@@ -5,6 +5,8 @@ import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
+import com.sun.net.httpserver.HttpsConfigurator;
+import com.sun.net.httpserver.HttpsServer;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -22,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.zip.GZIPInputStream;
+import javax.net.ssl.SSLContext;
 
 /**
  * A BetterStack-compatible ingest endpoint on 127.0.0.1: checks the bearer token, gunzips, parses
@@ -32,7 +35,7 @@ import java.util.zip.GZIPInputStream;
  * (202 unless set). It can answer any status with {@code Retry-After}, drop the connection before
  * reading the body, hold a request until {@link #close()} (as an unreachable endpoint holds a
  * client), answer slowly, answer 413 to big bodies, and go {@link #down()} and {@link #up()} on
- * the same port.
+ * the same port. Given an {@link SSLContext} it speaks HTTPS instead.
  */
 public final class IngestReceiver implements AutoCloseable {
     /** What the receiver does with one request. */
@@ -90,6 +93,7 @@ public final class IngestReceiver implements AutoCloseable {
         return t;
     });
     private final String token;
+    private final SSLContext tls;
     private final int port;
     private final List<Map<String, Object>> events = new ArrayList<>();
     private final List<List<Map<String, Object>>> bodies = new ArrayList<>();
@@ -102,13 +106,19 @@ public final class IngestReceiver implements AutoCloseable {
     private HttpServer server;
 
     public IngestReceiver(String token) throws IOException {
+        this(token, null);
+    }
+
+    /** @param tls the server's key and certificate, for HTTPS; null for plain HTTP */
+    public IngestReceiver(String token, SSLContext tls) throws IOException {
         this.token = token;
+        this.tls = tls;
         server = listen(0);
         port = server.getAddress().getPort();
     }
 
     public String endpoint() {
-        return "http://127.0.0.1:" + port;
+        return (tls == null ? "http" : "https") + "://127.0.0.1:" + port;
     }
 
     /** Every request hangs until {@link #close()}. */
@@ -195,7 +205,15 @@ public final class IngestReceiver implements AutoCloseable {
     }
 
     private HttpServer listen(int onPort) throws IOException {
-        HttpServer listening = HttpServer.create(new InetSocketAddress(loopback, onPort), 64);
+        InetSocketAddress address = new InetSocketAddress(loopback, onPort);
+        HttpServer listening;
+        if (tls == null) {
+            listening = HttpServer.create(address, 64);
+        } else {
+            HttpsServer https = HttpsServer.create(address, 64);
+            https.setHttpsConfigurator(new HttpsConfigurator(tls));
+            listening = https;
+        }
         listening.setExecutor(executor);
         listening.createContext("/", this::handle);
         listening.start();

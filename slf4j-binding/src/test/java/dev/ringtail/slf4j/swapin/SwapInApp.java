@@ -131,7 +131,7 @@ final class SwapInApp {
         }
     }
 
-    private static Path jarOf(Class<?> type) {
+    static Path jarOf(Class<?> type) {
         try {
             return Paths.get(type.getProtectionDomain().getCodeSource().getLocation().toURI());
         } catch (Exception e) {
