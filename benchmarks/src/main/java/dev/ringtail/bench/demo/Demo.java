@@ -156,6 +156,7 @@ public final class Demo {
     }
 
     // Starts the threads, shows progress, joins them. Each thread paces itself to its share of the rate.
+    @SuppressWarnings("try") // the bar draws on its own thread for as long as the try block runs
     private static void runThreads(String label, Logger logger, int events, int threads, int rate,
                                    Latencies latencies, PrintStream out, boolean terminal) {
         LongAdder done = new LongAdder();
