@@ -1,7 +1,5 @@
 package dev.ringtail;
 
-import dev.ringtail.internal.ring.Pipeline;
-
 /** {@code dev.ringtail:type=Pipeline}: the producer side's counters. */
 public interface PipelineMXBean {
     long getAttempted();
@@ -23,4 +21,22 @@ public interface PipelineMXBean {
     long getDroppedWarn();
 
     long getDroppedError();
+
+    /** Dropped because the ring held {@code ringtail.ringSize} pending events. */
+    long getDroppedRingFull();
+
+    /** TRACE to INFO dropped to keep the reserve free for WARN and ERROR. */
+    long getDroppedReserve();
+
+    /** Dropped because holding them would have passed {@code ringtail.ring.maxBytes}. */
+    long getDroppedMemory();
+
+    /** Logged from inside ringtail: never published into the ring. */
+    long getDroppedReentrant();
+
+    /** Logged after shutdown began (printed on stderr). */
+    long getDroppedAfterShutdown();
+
+    /** Capturing the event threw. */
+    long getDroppedFillFailed();
 }

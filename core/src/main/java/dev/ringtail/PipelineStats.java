@@ -13,13 +13,21 @@ import java.util.Optional;
 public final class PipelineStats {
     private final long[] accepted;
     private final long[] dropped;
+    private final long[] droppedByReason;
     private final long pending;
     private final long ringSize;
     private final List<SinkStats> sinks;
 
     public PipelineStats(long[] accepted, long[] dropped, long pending, long ringSize, List<SinkStats> sinks) {
+        this(accepted, dropped, new long[DropReason.values().length], pending, ringSize, sinks);
+    }
+
+    /** @param droppedByReason indexed by {@link DropReason#ordinal()} */
+    public PipelineStats(long[] accepted, long[] dropped, long[] droppedByReason, long pending, long ringSize,
+                         List<SinkStats> sinks) {
         this.accepted = accepted.clone();
         this.dropped = dropped.clone();
+        this.droppedByReason = droppedByReason.clone();
         this.pending = pending;
         this.ringSize = ringSize;
         this.sinks = List.copyOf(sinks);
@@ -44,6 +52,10 @@ public final class PipelineStats {
 
     public long dropped(Level level) {
         return dropped[level.ordinal()];
+    }
+
+    public long dropped(DropReason reason) {
+        return droppedByReason[reason.ordinal()];
     }
 
     /** Events in the ring not yet seen by every sink. */

@@ -26,6 +26,7 @@ import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.sink.ConsoleSink;
 import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.internal.stats.DropCounter;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
 import dev.ringtail.testing.CapturedStderr;
@@ -109,6 +110,7 @@ class PublicTypesToStringTest {
             KeyValues keyValues = new KeyValues();
             keyValues.add("user", "ada");
             instances.put(KeyValues.class, List.of(keyValues));
+            instances.put(DropCounter.class, List.of(new DropCounter()));
             Markers markers = new Markers();
             markers.add("AUDIT");
             instances.put(Markers.class, List.of(markers));

@@ -37,6 +37,7 @@ public final class Components {
                 .waitStrategy(config.waitStrategy())
                 .dropReportInterval(config.dropReportInterval())
                 .maxMessageChars(config.maxMessageChars())
+                .maxRetainedBytes(config.ringMaxBytes())
                 .diagnostics(diagnostics);
     }
 

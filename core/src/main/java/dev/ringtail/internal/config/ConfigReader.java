@@ -90,6 +90,10 @@ final class ConfigReader {
     }
 
     int integer(String key, int defaultValue, int min, int max) {
+        return (int) whole(key, defaultValue, min, max);
+    }
+
+    long whole(String key, long defaultValue, long min, long max) {
         Found found = lookup(key);
         if (found.value == null || found.value.isBlank()) {
             return defaultValue;
@@ -97,7 +101,7 @@ final class ConfigReader {
         try {
             long value = Long.parseLong(found.value.trim().replace("_", ""));
             if (value >= min && value <= max) {
-                return (int) value;
+                return value;
             }
         } catch (NumberFormatException ignored) {
             // reported below

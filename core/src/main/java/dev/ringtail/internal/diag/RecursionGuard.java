@@ -21,6 +21,8 @@ public final class RecursionGuard {
     /** Per-thread nesting depth; mutable, touched only by its own thread. */
     public static final class Depth {
         public int value;
+        /** The producer's reusable event for the ring it last logged into (the ring package's). */
+        public Object scratch;
     }
 
     public static Depth current() {

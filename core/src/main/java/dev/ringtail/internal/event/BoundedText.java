@@ -5,16 +5,20 @@ package dev.ringtail.internal.event;
  * {@link #end()} appends {@code …[truncated N chars]}. So a 1 MB argument costs no 1 MB slot.
  */
 public final class BoundedText {
-    /** Buffers that grew past this are replaced by a fresh small one when shrunk. */
-    public static final int MAX_RETAINED_CHARS = 512;
-    private static final int INITIAL_CHARS = 128;
+    /**
+     * Characters a buffer is preallocated with and keeps: one that grew past this is replaced by
+     * a fresh one when shrunk, so an idle slot holds only its base.
+     */
+    public static final int BASE_CHARS = 256;
     /** Room a decimal long needs, so that {@link #append(long)} can skip the bound check. */
     private static final int LONG_CHARS = 20;
     private static final String TRUNCATED_PREFIX = "\u2026[truncated ";
     private static final String TRUNCATED_SUFFIX = " chars]";
+    /** Room the marker needs after {@code maxChars}: prefix, a long's digits, suffix. */
+    private static final int MARKER_CHARS = 40;
 
     private final int maxChars;
-    private StringBuilder text = new StringBuilder(INITIAL_CHARS);
+    private StringBuilder text = new StringBuilder(BASE_CHARS);
     private long truncatedChars;
 
     public BoundedText(int maxChars) {
@@ -33,6 +37,7 @@ public final class BoundedText {
     /** Closes the text: if anything was cut, the truncation marker follows what fitted. */
     public void end() {
         if (truncatedChars > 0) {
+            ensureRoom(MARKER_CHARS);
             text.append(TRUNCATED_PREFIX).append(truncatedChars).append(TRUNCATED_SUFFIX);
         }
     }
@@ -50,6 +55,7 @@ public final class BoundedText {
         int room = maxChars - text.length();
         int length = end - start;
         if (length <= room) {
+            ensureRoom(length);
             text.append(value, start, end);
             return;
         }
@@ -57,6 +63,7 @@ public final class BoundedText {
         if (cut > start && Character.isHighSurrogate(value.charAt(cut - 1))) {
             cut--; // never split a surrogate pair
         }
+        ensureRoom(cut - start);
         text.append(value, start, cut);
         truncatedChars += end - cut;
     }
@@ -64,17 +71,36 @@ public final class BoundedText {
     /** Appends a number without the String that {@code Long.toString} would allocate. */
     public void append(long value) {
         if (maxChars - text.length() >= LONG_CHARS) {
+            ensureRoom(LONG_CHARS);
             text.append(value);
         } else {
             append(Long.toString(value));
         }
     }
 
-    /** Lets go of a buffer an oversized text had grown. */
-    public void shrink() {
-        if (text.capacity() > MAX_RETAINED_CHARS) {
-            text = new StringBuilder(INITIAL_CHARS);
+    // StringBuilder doubles its capacity when it grows, so a text cut at maxChars could hold a
+    // buffer of twice that. Growth is done here instead, never past maxChars and the marker.
+    private void ensureRoom(int chars) {
+        int needed = text.length() + chars;
+        int capacity = text.capacity();
+        if (needed <= capacity) {
+            return;
         }
+        int limit = maxChars + MARKER_CHARS;
+        int grown = (int) Math.min(limit, Math.max(needed, 2L * capacity + 2));
+        text = new StringBuilder(Math.max(grown, needed)).append(text);
+    }
+
+    /** Lets go of a buffer an oversized text had grown, back to the base size. */
+    public void shrink() {
+        if (text.capacity() > BASE_CHARS) {
+            text = new StringBuilder(BASE_CHARS);
+        }
+    }
+
+    /** Characters held beyond the base buffer, while an event keeps this text pending. */
+    public int charsBeyondBase() {
+        return Math.max(0, text.capacity() - BASE_CHARS);
     }
 
     /** Characters the buffer holds now (its capacity), for tests of retained memory. */

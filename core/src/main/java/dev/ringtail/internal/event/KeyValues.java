@@ -98,6 +98,17 @@ public final class KeyValues {
         texts[i] = text;
     }
 
+    /** Characters of captured text (string and decimal values) the pairs hold. */
+    public long textChars() {
+        long chars = 0;
+        for (int i = 0; i < count; i++) {
+            if (texts[i] != null) {
+                chars += texts[i].length();
+            }
+        }
+        return chars;
+    }
+
     /** Drops every reference, writing nothing when there is nothing to drop. */
     public void clear() {
         if (count == 0) {

@@ -1,7 +1,8 @@
 package dev.ringtail.internal.ring;
 
+import dev.ringtail.DropReason;
 import dev.ringtail.Level;
-import dev.ringtail.internal.stats.LevelCounter;
+import dev.ringtail.internal.stats.DropCounter;
 import java.time.Clock;
 import java.time.Instant;
 
@@ -14,15 +15,18 @@ import java.time.Instant;
 final class DropReporter {
     static final String LOGGER = "dev.ringtail";
 
-    private final LevelCounter dropped;
+    private static final DropReason[] REASONS = DropReason.values();
+
+    private final DropCounter dropped;
     private final long intervalNanos;
     private final Clock clock;
     private final long[] reported = new long[Level.count()];
+    private final long[] reportedReasons = new long[REASONS.length];
     private final LogEvent summary;
     private long windowStartNanos;
     private long nextReportNanos;
 
-    DropReporter(LevelCounter dropped, long intervalNanos, Clock clock, int maxChars) {
+    DropReporter(DropCounter dropped, long intervalNanos, Clock clock, int maxChars) {
         this.dropped = dropped;
         this.intervalNanos = intervalNanos;
         this.clock = clock;
@@ -32,7 +36,11 @@ final class DropReporter {
         this.nextReportNanos = windowStartNanos;
     }
 
-    /** The summary event due now, or null if nothing was dropped or the interval has not passed. */
+    /**
+     * The summary event due now, or null if nothing was dropped or the interval has not passed:
+     * {@code ringtail dropped N events (trace=0, ..., error=0; ring full=N, ...) in the last T s},
+     * the reasons listed only where something was dropped for them.
+     */
     LogEvent due() {
         long now = System.nanoTime();
         if (now - nextReportNanos < 0) {
@@ -46,16 +54,25 @@ final class DropReporter {
         if (total == 0) {
             return null;
         }
-        long[] delta = new long[reported.length];
+        StringBuilder text = new StringBuilder(160).append("ringtail dropped ");
+        int countAt = text.length();
+        text.append(" events (");
         total = 0;
-        for (int i = 0; i < delta.length; i++) {
-            delta[i] = dropped.sum(Level.ofOrdinal(i)) - reported[i];
-            total += delta[i];
+        for (int i = 0; i < reported.length; i++) {
+            long delta = dropped.sum(Level.ofOrdinal(i)) - reported[i];
+            text.append(i == 0 ? "" : ", ").append(Level.ofOrdinal(i).wireName()).append('=').append(delta);
+            reported[i] += delta;
+            total += delta;
         }
-        StringBuilder text = new StringBuilder(128).append("ringtail dropped ").append(total).append(" events (");
-        for (int i = 0; i < delta.length; i++) {
-            text.append(i == 0 ? "" : ", ").append(Level.ofOrdinal(i).wireName()).append('=').append(delta[i]);
-            reported[i] += delta[i];
+        text.insert(countAt, total);
+        String separator = "; ";
+        for (int i = 0; i < REASONS.length; i++) {
+            long delta = dropped.sum(REASONS[i]) - reportedReasons[i];
+            if (delta > 0) {
+                text.append(separator).append(REASONS[i].label()).append('=').append(delta);
+                separator = ", ";
+                reportedReasons[i] += delta;
+            }
         }
         double seconds = (now - windowStartNanos) / 1e9;
         text.append(") in the last ").append(Math.round(seconds * 10) / 10.0).append(" s");

@@ -1,5 +1,6 @@
 package dev.ringtail.internal.ring;
 
+import dev.ringtail.DropReason;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineMXBean;
 import dev.ringtail.SinkMXBean;
@@ -120,6 +121,36 @@ final class JmxRegistration {
         @Override
         public long getDroppedError() {
             return pipeline.droppedAt(Level.ERROR);
+        }
+
+        @Override
+        public long getDroppedRingFull() {
+            return pipeline.droppedFor(DropReason.RING_FULL);
+        }
+
+        @Override
+        public long getDroppedReserve() {
+            return pipeline.droppedFor(DropReason.RESERVE);
+        }
+
+        @Override
+        public long getDroppedMemory() {
+            return pipeline.droppedFor(DropReason.MEMORY);
+        }
+
+        @Override
+        public long getDroppedReentrant() {
+            return pipeline.droppedFor(DropReason.REENTRANT);
+        }
+
+        @Override
+        public long getDroppedAfterShutdown() {
+            return pipeline.droppedFor(DropReason.AFTER_SHUTDOWN);
+        }
+
+        @Override
+        public long getDroppedFillFailed() {
+            return pipeline.droppedFor(DropReason.FILL_FAILED);
         }
     }
 

@@ -4,7 +4,7 @@ import com.lmax.disruptor.ExceptionHandler;
 import dev.ringtail.internal.diag.Diagnostics;
 
 /** Only reached if a handler itself fails; the sink calls are already guarded. */
-final class LastResortHandler implements ExceptionHandler<LogEvent> {
+final class LastResortHandler implements ExceptionHandler<Slot> {
     private final Diagnostics diagnostics;
 
     LastResortHandler(Diagnostics diagnostics) {
@@ -12,7 +12,7 @@ final class LastResortHandler implements ExceptionHandler<LogEvent> {
     }
 
     @Override
-    public void handleEventException(Throwable ex, long sequence, LogEvent event) {
+    public void handleEventException(Throwable ex, long sequence, Slot slot) {
         diagnostics.once("handler:" + ex.getClass().getName(), "consumer error " + ex);
     }
 

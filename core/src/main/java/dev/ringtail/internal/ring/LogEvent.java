@@ -31,6 +31,11 @@ public final class LogEvent implements EventView {
     public enum Kind { LOG, BROKEN, CONTROL }
 
     private static final VarHandle REMAINING = remainingHandle();
+    /**
+     * What an exception is reckoned to hold while pending: its message, stack frames and causes
+     * are the application's objects and their size is unknown, so a fixed estimate is charged.
+     */
+    static final long THROWABLE_BYTES = 4096;
 
     private Kind kind = Kind.LOG;
     private boolean synthetic;
@@ -45,12 +50,21 @@ public final class LogEvent implements EventView {
     private final KeyValues keyValues = new KeyValues();
     private Map<String, String> mdc = Collections.emptyMap();
     private ControlRequest control;
+    /** The budget this event belongs to (its pipeline's), or null outside any ring. */
+    private final MemoryBudget budget;
+    /** Bytes charged to the budget for this event while it is pending; released with the slot. */
+    private long charged;
     @SuppressWarnings("unused") // accessed through REMAINING
     private volatile int remaining;
 
     /** @param maxChars longer messages are cut here and end with {@code …[truncated N chars]} */
     public LogEvent(int maxChars) {
+        this(maxChars, null);
+    }
+
+    LogEvent(int maxChars, MemoryBudget budget) {
         this.message = new BoundedText(maxChars);
+        this.budget = budget;
     }
 
     /** An event outside any ring (rendering, tests, benchmarks), begun and ready for a translator. */
@@ -230,6 +244,26 @@ public final class LogEvent implements EventView {
         REMAINING.setRelease(this, readers);
     }
 
+    /** The pipeline budget this event is charged to; identifies which pipeline's ring it may enter. */
+    MemoryBudget budget() {
+        return budget;
+    }
+
+    /**
+     * Bytes this event holds beyond a slot's preallocated base: message characters past the base
+     * buffer, captured key-value text, an exception. Zero for an ordinary event, which so never
+     * touches the shared budget.
+     */
+    long chargeableBytes() {
+        long bytes = 2L * (message.charsBeyondBase() + keyValues.textChars());
+        return throwable == null ? bytes : bytes + THROWABLE_BYTES;
+    }
+
+    /** Records what was charged to the budget, to be released when the last sink lets go. */
+    void charged(long bytes) {
+        this.charged = bytes;
+    }
+
     /** Makes the slot carry a request to the sinks. */
     void control(ControlRequest request) {
         this.kind = Kind.CONTROL;
@@ -260,6 +294,10 @@ public final class LogEvent implements EventView {
      * names are left: they are long-lived strings, and the producer overwrites them anyway.
      */
     void clear() {
+        if (charged != 0) {
+            budget.release(charged);
+            charged = 0;
+        }
         if (throwable != null) {
             throwable = null;
         }

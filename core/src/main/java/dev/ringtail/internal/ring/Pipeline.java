@@ -5,12 +5,14 @@ import com.lmax.disruptor.RingBuffer;
 import com.lmax.disruptor.Sequence;
 import com.lmax.disruptor.dsl.Disruptor;
 import com.lmax.disruptor.dsl.ProducerType;
+import dev.ringtail.DropReason;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
 import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.internal.stats.DropCounter;
 import dev.ringtail.internal.stats.LevelCounter;
 import java.time.Clock;
 import java.time.Duration;
@@ -36,15 +38,17 @@ public final class Pipeline {
     private final Clock clock;
     private final Diagnostics diagnostics;
     private final boolean jmx;
-    private final Disruptor<LogEvent> disruptor;
-    private final RingBuffer<LogEvent> ring;
+    private final Disruptor<Slot> disruptor;
+    private final RingBuffer<Slot> ring;
+    private final MemoryBudget budget;
+    private final int maxChars;
     private final SinkHandler[] handlers;
     private final Admission admission;
     private final StderrFallback fallback;
     private final ControlChannel control;
     private final ShutdownSequence shutdown;
     private final LevelCounter accepted = new LevelCounter();
-    private final LevelCounter dropped = new LevelCounter();
+    private final DropCounter dropped = new DropCounter();
     private final AtomicReference<Lifecycle> state = new AtomicReference<>(Lifecycle.NEW);
     private volatile JmxRegistration registration;
 
@@ -53,8 +57,11 @@ public final class Pipeline {
         this.diagnostics = b.diagnostics;
         this.jmx = b.jmx;
         this.fallback = new StderrFallback(clock, diagnostics, b.maxMessageChars);
-        int maxChars = b.maxMessageChars;
-        this.disruptor = new Disruptor<>(() -> new LogEvent(maxChars), nextPowerOfTwo(b.ringSize),
+        this.maxChars = b.maxMessageChars;
+        this.budget = new MemoryBudget(b.maxRetainedBytes);
+        int ringSize = RingSizing.fitToHeap(b.ringSize, Runtime.getRuntime().maxMemory(), diagnostics);
+        MemoryBudget slotBudget = budget;
+        this.disruptor = new Disruptor<>(() -> new Slot(new LogEvent(maxChars, slotBudget)), nextPowerOfTwo(ringSize),
                 RecursionGuard.pipelineThreads("ringtail-consumer"), ProducerType.MULTI,
                 WaitStrategies.create(b.waitStrategy, b.idleTimeout.toNanos()));
         this.handlers = new SinkHandler[b.sinks.size()];
@@ -69,7 +76,7 @@ public final class Pipeline {
         for (int i = 0; i < handlers.length; i++) {
             consumers[i] = Objects.requireNonNull(handlers[i].sequence(), "sequence callback");
         }
-        this.admission = new Admission(ring, consumers, b.ringSize, b.reserve);
+        this.admission = new Admission(ring, consumers, ringSize, b.reserve);
         this.control = new ControlChannel(ring, consumers, clock);
         this.shutdown = new ShutdownSequence(state, disruptor, handlers, control, diagnostics);
     }
@@ -100,57 +107,86 @@ public final class Pipeline {
                                         A a, B b, C c, D d) {
         RecursionGuard.Depth depth = RecursionGuard.current();
         if (depth.value > 0) {
-            dropped.increment(level);
+            dropped.drop(level, DropReason.REENTRANT);
             fallback.reentrant(depth, level, loggerName, translator, a, b, c, d);
             return false;
         }
-        depth.value = 1; // a toString() that logs while we format must not claim a second slot
+        depth.value = 1; // a toString() that logs while we format must not reach the ring
         try {
             if (state.get().refusesEvents) {
-                dropped.increment(level);
+                dropped.drop(level, DropReason.AFTER_SHUTDOWN);
                 fallback.afterShutdown(depth, level, loggerName, translator, a, b, c, d);
                 return false;
             }
             if (!admission.admits(level)) {
-                dropped.increment(level);
+                dropped.drop(level, DropReason.RESERVE);
                 return false;
             }
-            long sequence;
-            try {
-                sequence = ring.tryNext();
-            } catch (InsufficientCapacityException full) {
-                // a preallocated singleton without a stack trace: the full ring answers in nanoseconds
-                dropped.increment(level);
-                return false;
-            }
-            return fill(sequence, level, loggerName, translator, a, b, c, d);
+            LogEvent event = scratch(depth);
+            return capture(event, level, loggerName, translator, a, b, c, d) && enqueue(depth, event, level, loggerName);
         } finally {
             depth.value = 0;
         }
     }
 
-    private <A, B, C, D> boolean fill(long sequence, Level level, String loggerName,
-                                      EventTranslator<A, B, C, D> translator, A a, B b, C c, D d) {
-        LogEvent event = ring.get(sequence);
+    // Formats on the caller's thread into its own event, before any slot is claimed: a slow
+    // toString() delays this thread only.
+    private <A, B, C, D> boolean capture(LogEvent event, Level level, String loggerName,
+                                         EventTranslator<A, B, C, D> translator, A a, B b, C c, D d) {
         try {
             Instant now = clock.instant(); // scalar-replaced by escape analysis once inlined
             event.begin(LogEvent.Kind.LOG, level, loggerName, Thread.currentThread().getName(),
                     now.getEpochSecond(), now.getNano(), handlers.length);
             translator.translateTo(event, a, b, c, d);
         } catch (Throwable t) {
-            event.markBroken();
-            ring.publish(sequence);
-            dropped.increment(level);
+            event.clear();
+            dropped.drop(level, DropReason.FILL_FAILED);
             diagnostics.rateLimited("dropped an event from logger " + loggerName + ": filling it threw "
                     + t.getClass().getName());
             return false;
         }
+        long extra = event.chargeableBytes();
+        if (extra > 0 && !budget.tryCharge(extra)) {
+            event.clear();
+            dropped.drop(level, DropReason.MEMORY);
+            return false;
+        }
+        event.charged(extra);
+        return true;
+    }
+
+    // One claim, a swap of two references, one publish: nothing here can block or run user code.
+    private boolean enqueue(RecursionGuard.Depth depth, LogEvent event, Level level, String loggerName) {
+        long sequence;
+        try {
+            sequence = ring.tryNext();
+        } catch (InsufficientCapacityException full) {
+            // a preallocated singleton without a stack trace: the full ring answers in nanoseconds
+            event.clear();
+            dropped.drop(level, DropReason.RING_FULL);
+            return false;
+        }
+        Slot slot = ring.get(sequence);
+        depth.scratch = slot.event; // released by every sink before this slot could be claimed
+        slot.event = event;
         ring.publish(sequence);
         accepted.increment(level);
         if (state.get().refusesEvents) {
             shutdown.publishedDuringShutdown(sequence, level, loggerName);
         }
         return true;
+    }
+
+    // The calling thread's own event for this pipeline; a thread that logs into another pipeline
+    // gets a new one (only tests and benchmarks run several).
+    private LogEvent scratch(RecursionGuard.Depth depth) {
+        Object mine = depth.scratch;
+        if (mine instanceof LogEvent && ((LogEvent) mine).budget() == budget) {
+            return (LogEvent) mine;
+        }
+        LogEvent created = new LogEvent(maxChars, budget);
+        depth.scratch = created;
+        return created;
     }
 
     // ------------------------------------------------------------------ lifecycle
@@ -195,7 +231,8 @@ public final class Pipeline {
         for (SinkHandler handler : handlers) {
             sinkStats.add(handler.sink().counters().snapshot());
         }
-        return new PipelineStats(accepted.sums(), dropped.sums(), pending(), admission.limit(), sinkStats);
+        return new PipelineStats(accepted.sums(), dropped.levelSums(), dropped.reasonSums(), pending(),
+                admission.limit(), sinkStats);
     }
 
     /** Events accepted and not yet seen by every sink. */
@@ -224,6 +261,15 @@ public final class Pipeline {
     // visible for the MBeans
     long droppedAt(Level level) {
         return dropped.sum(level);
+    }
+
+    long droppedFor(DropReason reason) {
+        return dropped.sum(reason);
+    }
+
+    /** Bytes pending events hold now beyond their slots' base, against {@code ringtail.ring.maxBytes}. */
+    public long retainedBytes() {
+        return budget.used();
     }
 
     static int nextPowerOfTwo(int value) {

@@ -26,6 +26,8 @@ public final class PipelineBuilder {
     public static final Duration DEFAULT_DROP_REPORT_INTERVAL = Duration.ofSeconds(10);
     /** Default message length limit ({@code ringtail.message.maxChars}). */
     public static final int DEFAULT_MAX_MESSAGE_CHARS = 32_768;
+    /** Largest default for {@code ringtail.ring.maxBytes}: 64 MiB. */
+    public static final long MAX_DEFAULT_RETAINED_BYTES = 64L << 20;
     /** How often an idle consumer wakes to let its sink send time-based batches. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMillis(100);
 
@@ -35,6 +37,7 @@ public final class PipelineBuilder {
     Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     Duration dropReportInterval = DEFAULT_DROP_REPORT_INTERVAL;
     int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
+    long maxRetainedBytes = defaultRetainedBytes(Runtime.getRuntime().maxMemory());
     Clock clock = Clock.systemUTC();
     Diagnostics diagnostics = Diagnostics.stderr();
     boolean jmx = true;
@@ -94,6 +97,23 @@ public final class PipelineBuilder {
         }
         this.maxMessageChars = maxMessageChars;
         return this;
+    }
+
+    /**
+     * Bytes pending events may hold beyond their preallocated slots ({@code ringtail.ring.maxBytes});
+     * an event that would pass it is dropped and counted ({@code memory}).
+     */
+    public PipelineBuilder maxRetainedBytes(long maxRetainedBytes) {
+        if (maxRetainedBytes < 0) {
+            throw new IllegalArgumentException("maxRetainedBytes must not be negative: " + maxRetainedBytes);
+        }
+        this.maxRetainedBytes = maxRetainedBytes;
+        return this;
+    }
+
+    /** The default budget for a heap of {@code maxHeap} bytes: an eighth of it, at most 64 MiB. */
+    public static long defaultRetainedBytes(long maxHeap) {
+        return Math.min(MAX_DEFAULT_RETAINED_BYTES, maxHeap / 8);
     }
 
     public PipelineBuilder clock(Clock clock) {

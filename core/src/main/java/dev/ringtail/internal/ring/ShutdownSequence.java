@@ -18,8 +18,8 @@ final class ShutdownSequence {
     static final long ABANDON_GRACE_NANOS = 250_000_000L;
 
     private final AtomicReference<Lifecycle> state;
-    private final Disruptor<LogEvent> disruptor;
-    private final RingBuffer<LogEvent> ring;
+    private final Disruptor<Slot> disruptor;
+    private final RingBuffer<Slot> ring;
     private final SinkHandler[] handlers;
     private final ControlChannel control;
     private final Diagnostics diagnostics;
@@ -30,8 +30,11 @@ final class ShutdownSequence {
      */
     private final ConcurrentHashMap<Long, Boolean> lateSlots = new ConcurrentHashMap<>();
     private volatile Boolean result;
+    /** Set before the lost-event scan reads the cursor; then {@link #scannedUpTo} is what it covers. */
+    private volatile boolean scanning;
+    private volatile long scannedUpTo = Long.MIN_VALUE;
 
-    ShutdownSequence(AtomicReference<Lifecycle> state, Disruptor<LogEvent> disruptor, SinkHandler[] handlers,
+    ShutdownSequence(AtomicReference<Lifecycle> state, Disruptor<Slot> disruptor, SinkHandler[] handlers,
                      ControlChannel control, Diagnostics diagnostics) {
         this.state = state;
         this.disruptor = disruptor;
@@ -101,8 +104,14 @@ final class ShutdownSequence {
     // This call passed the state check before shutdown began and is only now publishing. If
     // shutdown already counted what the sinks left and found this slot still being filled (a slow
     // toString() can outlast the deadline), no consumer will ever see it: count it here.
+    //
+    // Formatting happens before the claim, so a call can also claim its slot after the scan read
+    // the cursor. The scan raises `scanning` before reading the cursor: a call that still sees it
+    // low claimed early enough to be covered; one that sees it high waits for the covered range
+    // and counts its event itself if it lies beyond.
     void publishedDuringShutdown(long sequence, Level level, String loggerName) {
-        if (lateSlots.putIfAbsent(sequence, Boolean.FALSE) == Boolean.TRUE) {
+        boolean counted = scanning && beyondScan(sequence);
+        if (counted || lateSlots.putIfAbsent(sequence, Boolean.FALSE) == Boolean.TRUE) {
             for (SinkHandler handler : handlers) {
                 handler.sink().counters().failed(level, 1);
             }
@@ -111,10 +120,20 @@ final class ShutdownSequence {
         }
     }
 
+    private boolean beyondScan(long sequence) {
+        long covered;
+        while ((covered = scannedUpTo) == Long.MIN_VALUE) {
+            Thread.onSpinWait(); // the scan is between two of its own instructions
+        }
+        return sequence > covered;
+    }
+
     // After halt: whatever a sink had not consumed is failed for that sink, so nothing goes unaccounted.
     // A sink still stuck in a call is sealed first, so that it counts nothing more if it ever returns.
     private long countLost() {
+        scanning = true;
         long cursor = ring.getCursor();
+        scannedUpTo = cursor;
         long lost = 0;
         for (SinkHandler handler : handlers) {
             handler.seal();
@@ -130,7 +149,7 @@ final class ShutdownSequence {
                 if (!available && lateSlots.putIfAbsent(s, Boolean.TRUE) == null) {
                     continue;
                 }
-                LogEvent event = ring.get(s);
+                LogEvent event = ring.get(s).event;
                 if (event.kind() == LogEvent.Kind.LOG && !event.isSynthetic()) {
                     handler.sink().counters().failed(event.level(), 1);
                     lost++;

@@ -12,7 +12,7 @@ import dev.ringtail.internal.stats.SinkCounters;
  * into the sink is guarded, a failed event is counted, and the error is reported once per
  * exception type.
  */
-final class SinkHandler implements EventHandler<LogEvent> {
+final class SinkHandler implements EventHandler<Slot> {
     private final Sink sink;
     private final SinkCounters counters;
     private final DropReporter drops;
@@ -78,7 +78,8 @@ final class SinkHandler implements EventHandler<LogEvent> {
     }
 
     @Override
-    public void onEvent(LogEvent event, long seq, boolean endOfBatch) {
+    public void onEvent(Slot slot, long seq, boolean endOfBatch) {
+        LogEvent event = slot.event;
         try {
             switch (event.kind()) {
                 case LOG:

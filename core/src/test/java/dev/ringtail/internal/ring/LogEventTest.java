@@ -98,6 +98,6 @@ class LogEventTest {
         assertThat(big.release()).isTrue();
         assertThat(big.throwable()).isNull();
         assertThat(big.keyValueCount()).isZero();
-        assertThat(((StringBuilder) big.message()).capacity()).isLessThanOrEqualTo(BoundedText.MAX_RETAINED_CHARS);
+        assertThat(((StringBuilder) big.message()).capacity()).isLessThanOrEqualTo(BoundedText.BASE_CHARS);
     }
 }

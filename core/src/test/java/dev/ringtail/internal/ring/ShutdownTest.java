@@ -122,7 +122,7 @@ class ShutdownTest {
      * any more. It must still be counted, failed for every sink, not left accepted and unaccounted.
      */
     @Test
-    void anEventPublishedAfterTheShutdownDeadlineIsCountedFailed() throws Exception {
+    void anEventFormattedAcrossTheWholeShutdownIsCountedFailedWhenItIsPublishedAfterwards() throws Exception {
         CollectingSink first = new CollectingSink("first");
         CollectingSink second = new CollectingSink("second");
         CapturedStderr stderr = new CapturedStderr();
@@ -143,7 +143,8 @@ class ShutdownTest {
         producer.start();
         assertThat(formatting.await(5, TimeUnit.SECONDS)).isTrue();
 
-        assertThat(pipeline.shutdown(Duration.ofMillis(200))).isFalse();
+        // the message is formatted before a slot is claimed: the slow call holds nothing the drain waits for
+        assertThat(pipeline.shutdown(Duration.ofSeconds(5))).isTrue();
         release.countDown();
         producer.join(5_000);
 
