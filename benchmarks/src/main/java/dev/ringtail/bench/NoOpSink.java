@@ -5,12 +5,23 @@ import dev.ringtail.Sink;
 import dev.ringtail.SinkCounters;
 
 /** Consumes and forgets: the consumer keeps up, so producers measure the publish path only. */
-final class NoOpSink implements Sink {
-    private final SinkCounters counters = new SinkCounters("noop");
+class NoOpSink implements Sink {
+    private final String name;
+    private final SinkCounters counters;
+
+    NoOpSink() {
+        this("noop");
+    }
+
+    /** For a sink that does nothing with its events but something else when it gets one. */
+    NoOpSink(String name) {
+        this.name = name;
+        this.counters = new SinkCounters(name);
+    }
 
     @Override
     public String name() {
-        return "noop";
+        return name;
     }
 
     @Override
