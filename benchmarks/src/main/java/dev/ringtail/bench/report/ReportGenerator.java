@@ -1,5 +1,6 @@
 package dev.ringtail.bench.report;
 
+import dev.ringtail.bench.Outcomes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -52,14 +53,14 @@ public final class ReportGenerator {
 
     private final List<Result> results;
     private final Map<String, Object> facts;
-    private final Map<String, long[]> outcomes;
+    private final Map<String, Outcomes.Counts> outcomes;
     private final String command;
     private final String provisional;
     private final String date;
     private String failed = "";
     private final StringBuilder md = new StringBuilder();
 
-    ReportGenerator(JmhResults.Run run, Map<String, long[]> outcomes, String command, String provisional, String date) {
+    ReportGenerator(JmhResults.Run run, Map<String, Outcomes.Counts> outcomes, String command, String provisional, String date) {
         this.results = run.results();
         this.facts = run.facts();
         this.outcomes = outcomes;
@@ -79,8 +80,8 @@ public final class ReportGenerator {
             System.exit(2);
         }
         JmhResults.Run run = JmhResults.read(Path.of(opts.get("--results")));
-        Map<String, long[]> outcomes = opts.containsKey("--outcomes")
-                ? readOutcomes(Path.of(opts.get("--outcomes"))) : Map.of();
+        Map<String, Outcomes.Counts> outcomes = opts.containsKey("--outcomes")
+                ? Outcomes.read(Path.of(opts.get("--outcomes"))) : Map.of();
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
         ReportGenerator generator = new ReportGenerator(run, outcomes, opts.getOrDefault("--command", "(not recorded)"),
                 opts.get("--provisional"), date);
@@ -91,23 +92,6 @@ public final class ReportGenerator {
         Files.writeString(chart, generator.chart(), StandardCharsets.UTF_8);
         Files.writeString(out, generator.markdown(), StandardCharsets.UTF_8);
         System.out.println("wrote " + out + " and " + chart + " from " + run.results().size() + " results");
-    }
-
-    static Map<String, long[]> readOutcomes(Path file) throws IOException {
-        Map<String, long[]> map = new HashMap<>();
-        if (!Files.exists(file)) {
-            return map;
-        }
-        for (String line : Files.readAllLines(file, StandardCharsets.UTF_8)) {
-            String[] f = line.split("\t");
-            if (f.length == 6) {
-                String key = String.join("\t", f[0], f[1], f[2], f[3]);
-                long[] sum = map.computeIfAbsent(key, k -> new long[2]);
-                sum[0] += Long.parseLong(f[4]);
-                sum[1] += Long.parseLong(f[5]);
-            }
-        }
-        return map;
     }
 
     // ------------------------------------------------------------------ document
@@ -421,26 +405,26 @@ public final class ReportGenerator {
 
     /** A "met" measured mostly on refusals proves little: say so. */
     private String caveat(Result r) {
-        long[] o = outcomes.get(outcomeKey(r));
-        if (o == null || o[0] + o[1] == 0) {
+        Outcomes.Counts o = outcomes.get(outcomeKey(r));
+        if (o == null || o.total() == 0) {
             return "";
         }
-        double share = (double) o[0] / (o[0] + o[1]);
+        double share = o.acceptedShare();
         return share >= CONCLUSIVE_ACCEPTED_SHARE ? "" : String.format(Locale.ROOT,
                 " (not conclusive: only %.0f%% of ringtail's calls were accepted, the rest were cheaper refusals)",
                 100 * share);
     }
 
     private String accepted(Result r) {
-        long[] o = outcomes.get(outcomeKey(r));
-        if (o == null || o[0] + o[1] == 0) {
+        Outcomes.Counts o = outcomes.get(outcomeKey(r));
+        if (o == null || o.total() == 0) {
             return "-";
         }
-        return String.format(Locale.ROOT, "%.0f%%", 100.0 * o[0] / (o[0] + o[1]));
+        return String.format(Locale.ROOT, "%.0f%%", 100.0 * o.acceptedShare());
     }
 
     static String outcomeKey(Result r) {
-        return dev.ringtail.bench.Outcomes.key(r.benchmark(), r.mode(), r.threads(), r.params());
+        return Outcomes.key(r.benchmark(), r.mode(), r.threads(), r.params());
     }
 
     static String ns(double nanos) {

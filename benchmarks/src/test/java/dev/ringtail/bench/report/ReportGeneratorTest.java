@@ -2,11 +2,10 @@ package dev.ringtail.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.ringtail.bench.Outcomes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +31,7 @@ class ReportGeneratorTest {
                 + "args=1;context=none;\t750\t250\n");
 
         JmhResults.Run run = JmhResults.read(json);
-        ReportGenerator generator = new ReportGenerator(run, ReportGenerator.readOutcomes(outcomes), "run-suite.sh",
+        ReportGenerator generator = new ReportGenerator(run, Outcomes.read(outcomes), "run-suite.sh",
                 "a test", "2026-01-01 00:00 UTC");
         String md = generator.markdown();
         String svg = generator.chart();
@@ -69,15 +68,5 @@ class ReportGeneratorTest {
                         + "\"params\":%s,\"primaryMetric\":{\"score\":%f,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},"
                         + "\"secondaryMetrics\":{\"\u00b7gc.alloc.rate.norm\":{\"score\":%f,\"scoreUnit\":\"B/op\"}}}",
                 benchmark, params, opsPerNs, alloc);
-    }
-
-    @Test
-    void outcomesOfRepeatedTrialsAddUp() throws Exception {
-        Path outcomes = dir.resolve("o.tsv");
-        Files.writeString(outcomes, "b\tsample\t1\t\t10\t5\nb\tsample\t1\t\t1\t0\n", StandardCharsets.UTF_8);
-
-        Map<String, long[]> map = ReportGenerator.readOutcomes(outcomes);
-
-        assertThat(map.get("b\tsample\t1\t")).containsExactly(11, 5);
     }
 }
