@@ -6,6 +6,7 @@ import dev.ringtail.bench.Outcomes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -32,7 +33,7 @@ class ReportGeneratorTest {
 
         JmhResults.Run run = JmhResults.read(json);
         ReportGenerator generator = new ReportGenerator(run, Outcomes.read(outcomes), "run-suite.sh",
-                "a test", "2026-01-01 00:00 UTC");
+                "a test", "2026-01-01 00:00 UTC", "");
         String md = generator.markdown();
         String svg = generator.chart();
 
@@ -45,6 +46,25 @@ class ReportGeneratorTest {
                 "| ringtail (SLF4J) | 1 arg | 1 | 100 ns |", "| 75% |", "ringtail's row accepted 75% of its calls", "| ringtail | true | 150.0 k |");
         assertThat(svg).startsWith("<svg").contains("<polyline", "ringtail, 1 thread", "synchronous POST, 1 thread",
                 "100 \u00b5s");
+    }
+
+    @Test
+    void markdownIsTheSameDocumentHoweverOftenItIsAsked() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                sample("SyncBaselineBenchmark.oneThread", "{}", 400_000, 3_000_000));
+
+        String first = generator.markdown();
+        String second = generator.markdown();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.split("# Benchmarks: what a log call costs", -1)).hasSize(2);
+    }
+
+    private ReportGenerator generator(String... results) throws Exception {
+        Path json = dir.resolve("results.json");
+        Files.writeString(json, "[" + String.join(",", results) + "]");
+        return new ReportGenerator(JmhResults.read(json), Map.of(), "run-suite.sh", null, "2026-01-01 00:00 UTC", "");
     }
 
     @Test
