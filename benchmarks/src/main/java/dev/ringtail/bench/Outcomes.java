@@ -51,6 +51,11 @@ public final class Outcomes {
         record(params, stats.toString(), stats.accepted(), stats.dropped());
     }
 
+    /** For a row that counts its own calls rather than keeping a ringtail pipeline. */
+    static void record(BenchmarkParams params, long accepted, long dropped) {
+        record(params, "accepted=" + accepted + " dropped=" + dropped, accepted, dropped);
+    }
+
     private static void record(BenchmarkParams params, String shown, long accepted, long dropped) {
         System.out.println("[outcome] " + key(params) + ": " + shown);
         String file = System.getProperty(FILE_PROPERTY);

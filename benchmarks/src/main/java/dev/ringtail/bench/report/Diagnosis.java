@@ -27,6 +27,12 @@ final class Diagnosis {
                     + " the measured time (`Pacing`): a tight loop offers more events than any consumer on 2 cores"
                     + " drains, and would measure the drop path. _accepted_ shows the share that reached the"
                     + " ring. The full-ring rows stall the consumer and measure the refusal alone.",
+            "- **The floor** is a bare Disruptor 4 multi-producer ring of 16,384 slots and a call that does"
+                    + " only `tryNext()`, two reference writes into the preallocated slot and `publish()`, paced"
+                    + " like the rest: the least any ring-based logger must do. With the consumer parked 1 ms"
+                    + " between polls (`SleepingWaitStrategy`, never signalled) a call seldom touches a cache line"
+                    + " the consumer's core holds; with a busy-spinning consumer it pays the hand-off of every"
+                    + " event. ringtail's time reads as a multiple of these.",
             "- **Synchronous POST** is an SLF4J `Logger` that serializes the event as BetterStack JSON and POSTs"
                     + " it with HttpClient 5 classic over a keep-alive connection to a `com.sun.net.httpserver`"
                     + " receiver on 127.0.0.1, returning after the 202: the best case for sending synchronously"

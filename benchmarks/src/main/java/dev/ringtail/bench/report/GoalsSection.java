@@ -13,6 +13,7 @@ import static dev.ringtail.bench.report.SuiteResults.SAMPLE;
 import static dev.ringtail.bench.report.SuiteResults.SYNC;
 import static dev.ringtail.bench.report.SuiteResults.THROUGHPUT;
 
+import dev.ringtail.bench.FloorBenchmark;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -21,7 +22,7 @@ import java.util.Optional;
 
 /**
  * The goals section: ringtail against the synchronous baseline and Log4j2 (the {@link Goals}), the
- * other peers for reference, the allocation goal, and for each goal the run missed
+ * other peers and the floor for reference, the allocation goal, and for each goal the run missed
  * the {@link Diagnosis} of why. All at one thread, the row each logger is judged by.
  */
 final class GoalsSection extends Section {
@@ -61,6 +62,11 @@ final class GoalsSection extends Section {
             suite.canonical(peer, SAMPLE, THREADS).ifPresent(p -> reference(r, p, SuiteResults.ENQUEUE.get(peer),
                     "(none: for reference)", timeRatioFromThroughput(RINGTAIL, peer)));
         }
+        suite.floor(FloorBenchmark.PARK, THREADS).ifPresent(f -> reference(r, f,
+                "floor (bare Disruptor publish, consumer parked 1 ms)", "(none: the machine's floor)", Formats.MISSING));
+        suite.floor(FloorBenchmark.BUSY_SPIN, THREADS).ifPresent(f -> reference(r, f,
+                "floor (bare Disruptor publish, consumer busy-spinning)", "(none: the machine's floor)",
+                Formats.MISSING));
         md.append("\nRatios below 1 mean ringtail's call is faster; the throughput column is the same ratio computed"
                 + " from JMH Throughput (time per call = 1 / throughput). ringtail's row accepted ")
                 .append(percent(suite.acceptedShare(r))).append(" of its calls into the ring (SampleTime trial;"
@@ -69,7 +75,9 @@ final class GoalsSection extends Section {
                         .orElse(Formats.MISSING))
                 .append("); any rest was refused because the consumer had fallen behind, and a refusal is cheaper"
                         + " than an accepted call. Log4j2 never refuses: its full ring makes the caller wait."
-                        + " Logback's AsyncAppender and logback-logtail discard silently when full.\n\n");
+                        + " Logback's AsyncAppender and logback-logtail discard silently when full. The floor rows"
+                        + " give ringtail's time as a multiple of a bare Disruptor publish, the least any"
+                        + " ring-based logger must do.\n\n");
         if (!allocationGoal()) {
             missed.add(Diagnosis.ALLOCATION);
         }

@@ -1,5 +1,6 @@
 package dev.ringtail.bench.report;
 
+import dev.ringtail.bench.FloorBenchmark;
 import dev.ringtail.bench.Outcomes;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -14,6 +15,7 @@ import java.util.function.Predicate;
  * rows in table order, and what share of a row's calls the ring accepted (from the outcomes file).
  */
 final class SuiteResults {
+    static final String FLOOR = "FloorBenchmark";
     static final String RINGTAIL = "RingtailSlf4jBenchmark";
     static final String SYNC = "SyncBaselineBenchmark";
     static final String LOG4J2 = "Log4j2AsyncBenchmark";
@@ -26,10 +28,11 @@ final class SuiteResults {
     /** ringtail's default consumer wait: the rows the goals are judged on. */
     static final String DEFAULT_WAIT = "timeout";
 
-    /** Display names of the enqueue rows, in the order the tables list them: ringtail first, the yardstick last. */
+    /** Display names of the enqueue rows, in the order the tables list them: the floor first, the yardstick last. */
     static final Map<String, String> ENQUEUE = new LinkedHashMap<>();
 
     static {
+        ENQUEUE.put(FLOOR, "floor: bare Disruptor publish");
         ENQUEUE.put(RINGTAIL, "ringtail (SLF4J)");
         ENQUEUE.put("CorePublishBenchmark", "ringtail core publish (no SLF4J)");
         ENQUEUE.put("RingtailSlf4jDropBenchmark", "ringtail, full ring (SLF4J)");
@@ -41,6 +44,7 @@ final class SuiteResults {
     }
 
     private static final List<String> CONTEXT_ORDER = List.of("none", "mdc", "kv");
+    private static final List<String> FLOOR_ORDER = List.of(FloorBenchmark.PARK, FloorBenchmark.BUSY_SPIN);
 
     private final List<Result> results;
     private final Map<String, Outcomes.Counts> outcomes;
@@ -81,11 +85,18 @@ final class SuiteResults {
         return DEFAULT_WAIT.equals(r.params().getOrDefault("waitStrategy", DEFAULT_WAIT));
     }
 
+    /** The floor's SampleTime row with this consumer ({@link FloorBenchmark#PARK} or {@code BUSY_SPIN}). */
+    Optional<Result> floor(String consumer, int threads) {
+        return results.stream().filter(r -> r.className().equals(FLOOR) && r.isSample() && r.threads() == threads
+                && consumer.equals(r.param("consumer"))).findFirst();
+    }
+
     /** The enqueue rows of one mode, in table order. */
     List<Result> enqueueRows(String mode) {
         List<String> order = new ArrayList<>(ENQUEUE.keySet());
         List<Result> rows = matching(r -> r.mode().equals(mode) && ENQUEUE.containsKey(r.className()));
         rows.sort(Comparator.<Result>comparingInt(r -> order.indexOf(r.className()))
+                .thenComparingInt(r -> FLOOR_ORDER.indexOf(r.params().getOrDefault("consumer", "")))
                 .thenComparingInt(r -> CONTEXT_ORDER.indexOf(r.params().getOrDefault("context", "")))
                 .thenComparing(r -> r.params().getOrDefault("args", ""))
                 .thenComparingInt(Result::threads));

@@ -6,13 +6,18 @@ import static dev.ringtail.bench.report.Formats.percent;
 import static dev.ringtail.bench.report.Formats.rate;
 import static dev.ringtail.bench.report.Formats.ratio;
 
+import dev.ringtail.bench.FloorBenchmark;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 
-/** The document's tables: enqueue latency, throughput, end to end, the rest. */
+/** The document's tables: enqueue latency (and the floor it is read against), throughput, end to end, the rest. */
 final class Tables extends Section {
+    private static final double P50 = 50;
+    private static final int[] THREAD_COUNTS = {1, 2};
+
     Tables(SuiteResults suite, StringBuilder md) {
         super(suite, md);
     }
@@ -20,6 +25,7 @@ final class Tables extends Section {
     @Override
     void write() {
         enqueueLatency();
+        againstTheFloor();
         throughput();
         endToEnd();
         others();
@@ -43,6 +49,34 @@ final class Tables extends Section {
                     .append(" |\n");
         }
         md.append('\n');
+    }
+
+    /** ringtail's p50 as a multiple of the floor's, per thread count and floor consumer. */
+    private void againstTheFloor() {
+        if (suite.matching(r -> r.className().equals(SuiteResults.FLOOR)).isEmpty()) {
+            return;
+        }
+        md.append("**Against the floor.** ringtail's p50 (1 arg, no context) as a multiple of the bare Disruptor"
+                + " publish's, on the same machine in the same run:\n\n");
+        md.append("| threads | ringtail p50 | floor p50, consumer parked | multiple | floor p50, consumer spinning"
+                + " | multiple |\n|---:|---:|---:|---:|---:|---:|\n");
+        for (int threads : THREAD_COUNTS) {
+            Optional<Result> ringtail = suite.canonical(SuiteResults.RINGTAIL, SuiteResults.SAMPLE, threads);
+            double p50 = ringtail.map(r -> r.percentileNanos(P50)).orElse(Double.NaN);
+            double parked = floorP50(FloorBenchmark.PARK, threads);
+            double spinning = floorP50(FloorBenchmark.BUSY_SPIN, threads);
+            if (Double.isNaN(parked) && Double.isNaN(spinning)) {
+                continue; // no floor at this thread count (a partial run): nothing to read against
+            }
+            md.append("| ").append(threads).append(" | ").append(ns(p50)).append(" | ").append(ns(parked))
+                    .append(" | ").append(ratio(p50 / parked)).append(" | ").append(ns(spinning)).append(" | ")
+                    .append(ratio(p50 / spinning)).append(" |\n");
+        }
+        md.append('\n');
+    }
+
+    private double floorP50(String consumer, int threads) {
+        return suite.floor(consumer, threads).map(r -> r.percentileNanos(P50)).orElse(Double.NaN);
     }
 
     private void throughput() {
@@ -102,6 +136,9 @@ final class Tables extends Section {
 
     /** What a row's call is: its arguments and context, and a consumer other than the default. */
     static String variant(Result r) {
+        if (r.params().containsKey("consumer")) {
+            return FloorBenchmark.PARK.equals(r.param("consumer")) ? "consumer parked 1 ms" : "consumer busy-spinning";
+        }
         String wait = r.params().getOrDefault("waitStrategy", SuiteResults.DEFAULT_WAIT);
         String consumer = SuiteResults.DEFAULT_WAIT.equals(wait) ? "" : ", consumer " + wait;
         if (r.params().containsKey("args") && r.params().containsKey("context")) {

@@ -61,6 +61,26 @@ class ReportGeneratorTest {
         assertThat(first.split("# Benchmarks: what a log call costs", -1)).hasSize(2);
     }
 
+    @Test
+    void showsTheFloorAsRowsAndRingtailAsAMultipleOfIt() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                sample("FloorBenchmark.oneThread", "{\"consumer\":\"park\"}", 40, 300),
+                sample("FloorBenchmark.oneThread", "{\"consumer\":\"busyspin\"}", 80, 500));
+
+        String md = generator.markdown();
+
+        assertThat(md).contains(
+                "| floor: bare Disruptor publish | consumer parked 1 ms | 1 | 40 ns |",
+                "| floor: bare Disruptor publish | consumer busy-spinning | 1 | 80 ns |",
+                "| ringtail / floor (bare Disruptor publish, consumer parked 1 ms) | (none: the machine's floor) | 2.50x |",
+                "| 1 | 100 ns | 40 ns | 2.50x | 80 ns | 1.25x |");
+        // the floor is the first enqueue row, read before ringtail's
+        assertThat(md.indexOf("| floor: bare Disruptor publish | consumer parked"))
+                .isLessThan(md.indexOf("| ringtail (SLF4J) | 1 arg |"));
+        assertThat(md).doesNotContain("| 2 | - |").doesNotContain("FloorBenchmark.oneThread |");
+    }
+
     private ReportGenerator generator(String... results) throws Exception {
         Path json = dir.resolve("results.json");
         Files.writeString(json, "[" + String.join(",", results) + "]");
