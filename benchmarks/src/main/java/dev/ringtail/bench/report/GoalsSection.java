@@ -141,11 +141,16 @@ final class GoalsSection extends Section {
         md.append("| arguments | B/op | verdict |\n|---|---:|---|\n");
         boolean allOk = true;
         for (Result r : rows) {
+            md.append("| ").append(r.param("args")).append(" | ").append(bytes(r.allocBytes())).append(" | ");
+            if (Double.isNaN(r.allocBytes())) {
+                // a run without the profiler measured nothing: that is no verdict, and no miss to explain
+                md.append("not measured (run with `-prof gc`) |\n");
+                continue;
+            }
             boolean ok = r.allocBytes() < Goals.ALLOCATION_BYTES + Goals.ALLOCATION_NOISE_BYTES;
             allOk &= ok;
-            md.append("| ").append(r.param("args")).append(" | ").append(bytes(r.allocBytes())).append(" | ")
-                    .append(ok ? "met" : "**missed** by " + bytes(r.allocBytes() - Goals.ALLOCATION_BYTES)
-                            + " B per call").append(" |\n");
+            md.append(ok ? "met" : "**missed** by " + bytes(r.allocBytes() - Goals.ALLOCATION_BYTES) + " B per call")
+                    .append(" |\n");
         }
         md.append('\n');
         return allOk;

@@ -81,6 +81,20 @@ class ReportGeneratorTest {
         assertThat(md).doesNotContain("| 2 | - |").doesNotContain("FloorBenchmark.oneThread |");
     }
 
+    @Test
+    void allocationIsNotMeasuredRatherThanMissedInARunWithoutTheGcProfiler() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                "{\"benchmark\":\"dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\",\"mode\":\"thrpt\","
+                        + "\"threads\":1,\"params\":{\"args\":\"1\",\"context\":\"none\"},\"primaryMetric\":"
+                        + "{\"score\":0.01,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},\"secondaryMetrics\":{}}");
+
+        String md = generator.markdown();
+
+        assertThat(md).contains("| 1 | - | not measured (run with `-prof gc`) |")
+                .doesNotContain("**missed** by").doesNotContain("**Allocation.**");
+    }
+
     private ReportGenerator generator(String... results) throws Exception {
         Path json = dir.resolve("results.json");
         Files.writeString(json, "[" + String.join(",", results) + "]");
