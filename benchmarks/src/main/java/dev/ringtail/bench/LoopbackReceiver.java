@@ -29,6 +29,12 @@ import java.util.zip.GZIPInputStream;
 public final class LoopbackReceiver implements AutoCloseable {
     /** The HTTP answer BetterStack gives to an accepted batch. */
     public static final int ACCEPTED = 202;
+    /**
+     * Handler threads for the suite's and the demo's receivers: their clients mostly hold two
+     * connections at once (two benchmark threads posting synchronously, or ringtail's default of two
+     * requests in flight); the server queues any further request until a thread is free.
+     */
+    public static final int SUITE_CONNECTIONS = 2;
     private static final int UNAUTHORIZED = 401;
     private static final int BAD_REQUEST = 400;
 

@@ -1,45 +1,40 @@
 package dev.ringtail.bench;
 
-import dev.ringtail.internal.ring.Pipeline;
-import dev.ringtail.internal.ring.WaitStrategyKind;
 import dev.ringtail.slf4j.BenchmarkLoggers;
-import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
 import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
 import org.openjdk.jmh.annotations.Param;
 import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
 import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
 import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.openjdk.jmh.infra.BenchmarkParams;
 import org.slf4j.Logger;
 import org.slf4j.MDC;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * ringtail's enqueue cost through the SLF4J API: the application's call, the level check, the
  * capture (format, MDC, key-value pairs) and the publish into the ring, which a no-op sink drains
  * so the ring is not permanently full. {@code args} is the number of {@code {}} arguments;
  * {@code context} adds nothing, two MDC entries, or two fluent key-value pairs.
+ *
+ * <p>Unlike the {@link PacedBenchmark} rows it declares its own thread methods: SLF4J's MDC is per
+ * thread, so each benchmark thread needs a {@link Caller} state that puts its entries, and a
+ * method inherited from a base class cannot name a state of this class.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode({Mode.SampleTime, Mode.Throughput})
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
 @Fork(value = 1, jvmArgsAppend = {Forks.RINGTAIL_PROVIDER, Forks.RINGTAIL_QUIET, Forks.RINGTAIL_NO_HOOK,
         Forks.RINGTAIL_NOWHERE})
-public class RingtailSlf4jBenchmark {
+public class RingtailSlf4jBenchmark extends EnqueueBenchmark {
+    static final String NO_CONTEXT = "none";
+    static final String MDC_CONTEXT = "mdc";
+    static final String KEY_VALUE_CONTEXT = "kv";
+
     @Param({"0", "1", "3"})
     public int args;
 
-    @Param({"none", "mdc", "kv"})
+    @Param({NO_CONTEXT, MDC_CONTEXT, KEY_VALUE_CONTEXT})
     public String context;
 
     /**
@@ -49,22 +44,20 @@ public class RingtailSlf4jBenchmark {
     @Param("timeout")
     public String waitStrategy;
 
-    private Pipeline pipeline;
+    private RingFixture ring;
     private Logger logger;
     private boolean keyValues;
 
     @Setup
     public void setUp() {
-        pipeline = Pipeline.builder().jmx(false).waitStrategy(WaitStrategyKind.parse(waitStrategy))
-                .sink(new NoOpSink()).build().start();
-        logger = BenchmarkLoggers.logger(SameMessage.LOGGER, pipeline);
-        keyValues = "kv".equals(context);
+        ring = RingFixture.keepingUp(waitStrategy);
+        logger = BenchmarkLoggers.logger(SameMessage.LOGGER, ring.pipeline());
+        keyValues = KEY_VALUE_CONTEXT.equals(context);
     }
 
     @TearDown
     public void tearDown(BenchmarkParams params) {
-        pipeline.shutdown(Duration.ofSeconds(5));
-        Outcomes.record(params, pipeline.stats());
+        ring.close(params);
     }
 
     /** The MDC is per thread: each benchmark thread sets its own. */
@@ -72,7 +65,7 @@ public class RingtailSlf4jBenchmark {
     public static class Caller {
         @Setup
         public void setUp(RingtailSlf4jBenchmark benchmark) {
-            if ("mdc".equals(benchmark.context)) {
+            if (MDC_CONTEXT.equals(benchmark.context)) {
                 MDC.put(SameMessage.MDC_KEY_1, SameMessage.MDC_VALUE_1);
                 MDC.put(SameMessage.MDC_KEY_2, SameMessage.MDC_VALUE_2);
             }
@@ -116,17 +109,19 @@ public class RingtailSlf4jBenchmark {
     private void logWithKeyValues() {
         switch (args) {
             case 0:
-                logger.atInfo().addKeyValue(SameMessage.KV_KEY_1, SameMessage.ORDER_ID)
-                        .addKeyValue(SameMessage.KV_KEY_2, Boolean.TRUE).log(SameMessage.NO_ARGS);
+                twoKeyValues().log(SameMessage.NO_ARGS);
                 break;
             case 1:
-                logger.atInfo().addKeyValue(SameMessage.KV_KEY_1, SameMessage.ORDER_ID)
-                        .addKeyValue(SameMessage.KV_KEY_2, Boolean.TRUE).log(SameMessage.ONE_ARG, SameMessage.ORDER_ID);
+                twoKeyValues().log(SameMessage.ONE_ARG, SameMessage.ORDER_ID);
                 break;
             default:
-                logger.atInfo().addKeyValue(SameMessage.KV_KEY_1, SameMessage.ORDER_ID)
-                        .addKeyValue(SameMessage.KV_KEY_2, Boolean.TRUE)
-                        .log(SameMessage.THREE_ARGS, SameMessage.ORDER_ID, SameMessage.CUSTOMER, SameMessage.ATTEMPTS);
+                twoKeyValues().log(SameMessage.THREE_ARGS, SameMessage.ORDER_ID, SameMessage.CUSTOMER,
+                        SameMessage.ATTEMPTS);
         }
+    }
+
+    private LoggingEventBuilder twoKeyValues() {
+        return logger.atInfo().addKeyValue(SameMessage.KV_KEY_1, SameMessage.ORDER_ID)
+                .addKeyValue(SameMessage.KV_KEY_2, Boolean.TRUE);
     }
 }

@@ -1,9 +1,6 @@
 package dev.ringtail.bench;
 
 import dev.ringtail.internal.event.EventView;
-import dev.ringtail.internal.ring.LogEvent;
-import dev.ringtail.internal.sink.Sink;
-import dev.ringtail.internal.stats.SinkCounters;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -11,19 +8,12 @@ import java.util.concurrent.TimeUnit;
  * A consumer that takes the first event and then stops until {@link #release()}: the ring fills
  * and stays full, so every further publish takes the drop path.
  */
-final class StalledSink implements Sink {
+final class StalledSink extends NoOpSink {
     private static final long MAX_STALL_SECONDS = 600; // a forgotten release never hangs a run forever
-    private final SinkCounters counters = new SinkCounters("stalled");
     private final CountDownLatch released = new CountDownLatch(1);
 
-    @Override
-    public String name() {
-        return "stalled";
-    }
-
-    @Override
-    public SinkCounters counters() {
-        return counters;
+    StalledSink() {
+        super("stalled");
     }
 
     @Override

@@ -1,19 +1,8 @@
 package dev.ringtail.bench;
 
 import java.io.IOException;
-import java.util.concurrent.TimeUnit;
-import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.BenchmarkMode;
-import org.openjdk.jmh.annotations.Fork;
-import org.openjdk.jmh.annotations.Measurement;
-import org.openjdk.jmh.annotations.Mode;
-import org.openjdk.jmh.annotations.OutputTimeUnit;
-import org.openjdk.jmh.annotations.Scope;
 import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.State;
 import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.annotations.Threads;
-import org.openjdk.jmh.annotations.Warmup;
 import org.slf4j.Logger;
 
 /**
@@ -21,21 +10,18 @@ import org.slf4j.Logger;
  * (HttpClient 5 classic, keep-alive) to a loopback receiver this benchmark starts, and the call
  * returns after the 202. The yardstick ringtail's enqueue cost is divided into.
  */
-@State(Scope.Benchmark)
-@BenchmarkMode({Mode.SampleTime, Mode.Throughput})
-@OutputTimeUnit(TimeUnit.NANOSECONDS)
-@Warmup(iterations = 3, time = 1)
-@Measurement(iterations = 5, time = 1)
-@Fork(value = 1, jvmArgsAppend = Forks.NO_SLF4J_PROVIDER)
-public class SyncBaselineBenchmark {
+public class SyncBaselineBenchmark extends PacedBenchmark {
     private LoopbackReceiver receiver;
     private SyncHttpLogger sync;
+    /** The same logger, seen as the application sees it: the call goes through the SLF4J interface. */
     private Logger logger;
 
     @Setup
     public void setUp() {
-        receiver = LoopbackReceiver.start(false, 2);
-        sync = new SyncHttpLogger(SameMessage.LOGGER, receiver.endpoint(), SameMessage.TOKEN, 2);
+        receiver = LoopbackReceiver.start(false, LoopbackReceiver.SUITE_CONNECTIONS);
+        // one keep-alive connection per benchmark thread
+        sync = new SyncHttpLogger(SameMessage.LOGGER, receiver.endpoint(), SameMessage.TOKEN,
+                LoopbackReceiver.SUITE_CONNECTIONS);
         logger = sync;
     }
 
@@ -50,15 +36,8 @@ public class SyncBaselineBenchmark {
         }
     }
 
-    @Benchmark
-    @Threads(1)
-    public void oneThread(Pacing pacing) {
-        logger.info(SameMessage.ONE_ARG, SameMessage.ORDER_ID);
-    }
-
-    @Benchmark
-    @Threads(2)
-    public void twoThreads(Pacing pacing) {
+    @Override
+    protected void log() {
         logger.info(SameMessage.ONE_ARG, SameMessage.ORDER_ID);
     }
 }

@@ -29,6 +29,8 @@ class BenchmarkListTest {
                 // the core publish path and its drop path
                 p + "CorePublishBenchmark.publishOneArgument",
                 p + "CoreDropBenchmark.dropOneThread", p + "CoreDropBenchmark.dropTwoThreads",
+                // the machine's floor: a bare Disruptor publish, consumer parked or spinning
+                p + "FloorBenchmark.oneThread", p + "FloorBenchmark.twoThreads",
                 // the synchronous baseline and the peers
                 p + "SyncBaselineBenchmark.oneThread", p + "SyncBaselineBenchmark.twoThreads",
                 p + "Log4j2AsyncBenchmark.oneThread", p + "Log4j2AsyncBenchmark.twoThreads",

@@ -53,7 +53,7 @@ public final class Demo {
             out.println(DemoOptions.USAGE);
             return 0;
         }
-        try (LoopbackReceiver receiver = LoopbackReceiver.start(true, 2)) {
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(true, LoopbackReceiver.SUITE_CONNECTIONS)) {
             boolean toBetterStack = configure(options, receiver);
             Target target = Target.open();
             try {

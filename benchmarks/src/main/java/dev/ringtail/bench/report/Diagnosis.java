@@ -8,6 +8,11 @@ import java.util.Map;
  * printed only next to a goal the run actually missed.
  */
 final class Diagnosis {
+    /** Keys of {@link #TEXT}: the goal each diagnosis explains. */
+    static final String SYNC = "sync";
+    static final String LOG4J2 = "log4j2";
+    static final String ALLOCATION = "alloc";
+
     private Diagnosis() {
     }
 
@@ -22,6 +27,12 @@ final class Diagnosis {
                     + " the measured time (`Pacing`): a tight loop offers more events than any consumer on 2 cores"
                     + " drains, and would measure the drop path. _accepted_ shows the share that reached the"
                     + " ring. The full-ring rows stall the consumer and measure the refusal alone.",
+            "- **The floor** is a bare Disruptor 4 multi-producer ring of 16,384 slots and a call that does"
+                    + " only `tryNext()`, two reference writes into the preallocated slot and `publish()`, paced"
+                    + " like the rest: the least any ring-based logger must do. With the consumer parked 1 ms"
+                    + " between polls (`SleepingWaitStrategy`, never signalled) a call seldom touches a cache line"
+                    + " the consumer's core holds; with a busy-spinning consumer it pays the hand-off of every"
+                    + " event. ringtail's time reads as a multiple of these.",
             "- **Synchronous POST** is an SLF4J `Logger` that serializes the event as BetterStack JSON and POSTs"
                     + " it with HttpClient 5 classic over a keep-alive connection to a `com.sun.net.httpserver`"
                     + " receiver on 127.0.0.1, returning after the 202: the best case for sending synchronously"
@@ -43,7 +54,7 @@ final class Diagnosis {
                     + " sub-100 ns percentiles are quantized; Throughput has no such overhead.");
 
     static final Map<String, String> TEXT = Map.of(
-            "sync", String.join("\n",
+            SYNC, String.join("\n",
                     "**Against the synchronous baseline.** The baseline here is its best case (loopback, no TLS,"
                             + " keep-alive, a receiver that answers at once): about 140 µs a call. A real BetterStack"
                             + " round trip from a service is tens of milliseconds with TLS, against which the same"
@@ -64,12 +75,12 @@ final class Diagnosis {
                             + " cores, or pinning the consumer next to the producers, would cut the cost of each"
                             + " transfer. Neither is done: both change the ordering and drop semantics DESIGN.md"
                             + " fixes, and need their own measurements."),
-            "log4j2", String.join("\n",
+            LOG4J2, String.join("\n",
                     "**Against Log4j2 all-async.** Both claim a slot in a Disruptor ring and hand it to a"
                             + " consumer thread, so both pay the cross-core transfers described above; Log4j2 also"
                             + " waits when its ring is full. If ringtail is the slower of the two in a run, the"
                             + " causes and fixes are those of the synchronous-baseline entry."),
-            "alloc", String.join("\n",
+            ALLOCATION, String.join("\n",
                     "**Allocation.** Measured on the producer thread alone with"
                             + " `ThreadMXBean.getThreadAllocatedBytes` (200,000 paced calls through"
                             + " `Pipeline.publish` after warm-up): 0.2 to 0.4 B per call, with and without an"

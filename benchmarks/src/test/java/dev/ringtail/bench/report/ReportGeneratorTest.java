@@ -2,7 +2,7 @@ package dev.ringtail.bench.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.nio.charset.StandardCharsets;
+import dev.ringtail.bench.Outcomes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
@@ -32,8 +32,8 @@ class ReportGeneratorTest {
                 + "args=1;context=none;\t750\t250\n");
 
         JmhResults.Run run = JmhResults.read(json);
-        ReportGenerator generator = new ReportGenerator(run, ReportGenerator.readOutcomes(outcomes), "run-suite.sh",
-                "a test", "2026-01-01 00:00 UTC");
+        ReportGenerator generator = new ReportGenerator(run, Outcomes.read(outcomes), "run-suite.sh",
+                "a test", "2026-01-01 00:00 UTC", "");
         String md = generator.markdown();
         String svg = generator.chart();
 
@@ -46,6 +46,59 @@ class ReportGeneratorTest {
                 "| ringtail (SLF4J) | 1 arg | 1 | 100 ns |", "| 75% |", "ringtail's row accepted 75% of its calls", "| ringtail | true | 150.0 k |");
         assertThat(svg).startsWith("<svg").contains("<polyline", "ringtail, 1 thread", "synchronous POST, 1 thread",
                 "100 \u00b5s");
+    }
+
+    @Test
+    void markdownIsTheSameDocumentHoweverOftenItIsAsked() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                sample("SyncBaselineBenchmark.oneThread", "{}", 400_000, 3_000_000));
+
+        String first = generator.markdown();
+        String second = generator.markdown();
+
+        assertThat(second).isEqualTo(first);
+        assertThat(first.split("# Benchmarks: what a log call costs", -1)).hasSize(2);
+    }
+
+    @Test
+    void showsTheFloorAsRowsAndRingtailAsAMultipleOfIt() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                sample("FloorBenchmark.oneThread", "{\"consumer\":\"park\"}", 40, 300),
+                sample("FloorBenchmark.oneThread", "{\"consumer\":\"busyspin\"}", 80, 500));
+
+        String md = generator.markdown();
+
+        assertThat(md).contains(
+                "| floor: bare Disruptor publish | consumer parked 1 ms | 1 | 40 ns |",
+                "| floor: bare Disruptor publish | consumer busy-spinning | 1 | 80 ns |",
+                "| ringtail / floor (bare Disruptor publish, consumer parked 1 ms) | (none: the machine's floor) | 2.50x |",
+                "| 1 | 100 ns | 40 ns | 2.50x | 80 ns | 1.25x |");
+        // the floor is the first enqueue row, read before ringtail's
+        assertThat(md.indexOf("| floor: bare Disruptor publish | consumer parked"))
+                .isLessThan(md.indexOf("| ringtail (SLF4J) | 1 arg |"));
+        assertThat(md).doesNotContain("| 2 | - |").doesNotContain("FloorBenchmark.oneThread |");
+    }
+
+    @Test
+    void allocationIsNotMeasuredRatherThanMissedInARunWithoutTheGcProfiler() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                "{\"benchmark\":\"dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\",\"mode\":\"thrpt\","
+                        + "\"threads\":1,\"params\":{\"args\":\"1\",\"context\":\"none\"},\"primaryMetric\":"
+                        + "{\"score\":0.01,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},\"secondaryMetrics\":{}}");
+
+        String md = generator.markdown();
+
+        assertThat(md).contains("| 1 | - | not measured (run with `-prof gc`) |")
+                .doesNotContain("**missed** by").doesNotContain("**Allocation.**");
+    }
+
+    private ReportGenerator generator(String... results) throws Exception {
+        Path json = dir.resolve("results.json");
+        Files.writeString(json, "[" + String.join(",", results) + "]");
+        return new ReportGenerator(JmhResults.read(json), Map.of(), "run-suite.sh", null, "2026-01-01 00:00 UTC", "");
     }
 
     @Test
@@ -69,15 +122,5 @@ class ReportGeneratorTest {
                         + "\"params\":%s,\"primaryMetric\":{\"score\":%f,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},"
                         + "\"secondaryMetrics\":{\"\u00b7gc.alloc.rate.norm\":{\"score\":%f,\"scoreUnit\":\"B/op\"}}}",
                 benchmark, params, opsPerNs, alloc);
-    }
-
-    @Test
-    void outcomesOfRepeatedTrialsAddUp() throws Exception {
-        Path outcomes = dir.resolve("o.tsv");
-        Files.writeString(outcomes, "b\tsample\t1\t\t10\t5\nb\tsample\t1\t\t1\t0\n", StandardCharsets.UTF_8);
-
-        Map<String, long[]> map = ReportGenerator.readOutcomes(outcomes);
-
-        assertThat(map.get("b\tsample\t1\t")).containsExactly(11, 5);
     }
 }
