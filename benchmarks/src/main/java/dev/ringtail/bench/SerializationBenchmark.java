@@ -20,7 +20,7 @@ import org.openjdk.jmh.annotations.Warmup;
 /**
  * Cost of turning one event into BetterStack JSON on the consumer thread: events/s, and with
  * {@code -prof gc} the bytes allocated per event (the steady state should allocate nothing).
- * {@code typical} is the DESIGN.md example event (3 key-values, 2 MDC entries, a marker);
+ * {@code typical} is the wire format's example event (docs/contract.md) (3 key-values, 2 MDC entries, a marker);
  * {@code withException} adds a two-level exception, whose stack text is rendered each time.
  */
 @State(Scope.Thread)

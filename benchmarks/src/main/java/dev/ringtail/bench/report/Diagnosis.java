@@ -73,7 +73,7 @@ final class Diagnosis {
                             + " ring a batch at a time, or one single-producer ring per application thread (no CAS"
                             + " on a shared cursor), would amortize the transfers over many events. Bare-metal"
                             + " cores, or pinning the consumer next to the producers, would cut the cost of each"
-                            + " transfer. Neither is done: both change the ordering and drop semantics DESIGN.md"
+                            + " transfer. Neither is done: both change the ordering and drop semantics the contract fixes"
                             + " fixes, and need their own measurements."),
             LOG4J2, String.join("\n",
                     "**Against Log4j2 all-async.** Both claim a slot in a Disruptor ring and hand it to a"

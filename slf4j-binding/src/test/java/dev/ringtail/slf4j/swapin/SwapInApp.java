@@ -76,12 +76,23 @@ final class SwapInApp {
 
     /** Runs the app; {@code extraJars} go after the all jar, as an application's own libraries would. */
     Result run(List<String> systemProperties, List<Path> extraJars, String... args) throws Exception {
+        Running running = start("-Xmx128m", systemProperties, extraJars, args);
+        if (!running.process.waitFor(60, TimeUnit.SECONDS)) {
+            running.process.destroyForcibly();
+            throw new AssertionError("the app did not exit within 60 s; stdout:\n" + Files.readString(running.out));
+        }
+        return running.result();
+    }
+
+    /** Starts the app with the given heap limit and returns while it runs. */
+    Running start(String maxHeap, List<String> systemProperties, List<Path> extraJars, String... args)
+            throws IOException {
         List<Path> classpath = new ArrayList<>(List.of(slf4jApi, allJar));
         classpath.addAll(extraJars);
         classpath.add(classes);
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
-        command.add("-Xmx128m");
+        command.add(maxHeap);
         command.addAll(systemProperties);
         command.add("-cp");
         command.add(classpath.stream().map(Path::toString).collect(Collectors.joining(File.pathSeparator)));
@@ -93,15 +104,33 @@ final class SwapInApp {
         ProcessBuilder builder = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile());
         // the token must come only from what a test passes, never from the build's environment
         builder.environment().keySet().removeIf(k -> k.startsWith("RINGTAIL_") || k.contains("SOURCE_TOKEN"));
-        long start = System.nanoTime();
-        Process process = builder.start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new AssertionError("the app did not exit within 60 s; stdout:\n" + Files.readString(out));
+        return new Running(builder.start(), out, err, System.nanoTime());
+    }
+
+    /** A started app: its process and what it printed so far. */
+    static final class Running {
+        final Process process;
+        final Path out;
+        final Path err;
+        private final long startNanos;
+
+        Running(Process process, Path out, Path err, long startNanos) {
+            this.process = process;
+            this.out = out;
+            this.err = err;
+            this.startNanos = startNanos;
         }
-        long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - start);
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
-                Files.readString(err, StandardCharsets.UTF_8), millis);
+
+        String stdout() throws IOException {
+            return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        /** Once the process has exited. */
+        Result result() throws IOException {
+            long millis = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - startNanos);
+            return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8), millis);
+        }
     }
 
     static final class Result {
