@@ -24,7 +24,10 @@ import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
+import dev.ringtail.internal.sink.Backlog;
+import dev.ringtail.internal.sink.BufferPool;
 import dev.ringtail.internal.sink.ConsoleSink;
+import dev.ringtail.internal.sink.ShedPolicy;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.DropCounter;
 import dev.ringtail.internal.stats.SinkCounters;
@@ -111,6 +114,20 @@ class PublicTypesToStringTest {
             keyValues.add("user", "ada");
             instances.put(KeyValues.class, List.of(keyValues));
             instances.put(DropCounter.class, List.of(new DropCounter()));
+            instances.put(Backlog.class, List.of(Backlog.NONE));
+            instances.put(ShedPolicy.class, List.of(new ShedPolicy()));
+            BufferPool.Buffer buffer = new BufferPool.Buffer() {
+                @Override
+                public void clear() {
+                }
+
+                @Override
+                public int abandon(SinkCounters counters) {
+                    return 0;
+                }
+            };
+            instances.put(BufferPool.Buffer.class, List.of(buffer));
+            instances.put(BufferPool.class, List.of(new BufferPool<>(List.of(buffer))));
             Markers markers = new Markers();
             markers.add("AUDIT");
             instances.put(Markers.class, List.of(markers));

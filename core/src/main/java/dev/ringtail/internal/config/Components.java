@@ -21,7 +21,7 @@ public final class Components {
     public static List<Sink> sinks(RingtailConfig config, Diagnostics diagnostics) {
         List<Sink> sinks = new ArrayList<>(2);
         if (config.console()) {
-            sinks.add(console(config));
+            sinks.add(console(config, diagnostics));
         }
         if (config.token().isPresent()) {
             sinks.add(betterStack(config, diagnostics));
@@ -41,9 +41,9 @@ public final class Components {
                 .diagnostics(diagnostics);
     }
 
-    public static ConsoleSink console(RingtailConfig config) {
+    public static ConsoleSink console(RingtailConfig config, Diagnostics diagnostics) {
         return new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
-                config.maxMessageChars());
+                config.maxMessageChars(), diagnostics);
     }
 
     public static BetterStackSink betterStack(RingtailConfig config, Diagnostics diagnostics) {

@@ -2,6 +2,7 @@ package dev.ringtail.internal.http;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.json.OutputBuffer;
+import dev.ringtail.internal.sink.BufferPool;
 import dev.ringtail.internal.stats.SinkCounters;
 import java.util.Arrays;
 
@@ -15,7 +16,7 @@ import java.util.Arrays;
  * nothing. Senders settle ranges strictly left to right (halves of a split are sent in order),
  * so what is settled is always a prefix of the batch.
  */
-final class Batch {
+final class Batch implements BufferPool.Buffer {
     private static final byte SYNTHETIC = -1;
 
     final OutputBuffer body;
@@ -36,7 +37,8 @@ final class Batch {
     }
 
     /** Empties the batch for reuse, releasing a body that an oversized event had grown. */
-    synchronized void clear() {
+    @Override
+    public synchronized void clear() {
         body.resetAndShrink(retainedBytes);
         body.write('[');
         count = 0;
@@ -123,7 +125,8 @@ final class Batch {
     }
 
     /** Counts every unsettled event failed and makes later {@link #settle} calls no-ops; returns how many. */
-    synchronized int abandon(SinkCounters counters) {
+    @Override
+    public synchronized int abandon(SinkCounters counters) {
         if (abandoned) {
             return 0;
         }

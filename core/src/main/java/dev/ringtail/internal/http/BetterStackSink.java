@@ -7,11 +7,16 @@ import dev.ringtail.internal.diag.RecursionGuard;
 import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.json.EventSerializer;
 import dev.ringtail.internal.json.OutputBuffer;
+import dev.ringtail.internal.sink.Backlog;
+import dev.ringtail.internal.sink.BufferPool;
+import dev.ringtail.internal.sink.ShedPolicy;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -62,9 +67,10 @@ public final class BetterStackSink implements Sink {
     private final Sender.Settings senderSettings;
     private final Throttle tokenLine;
     private final Throttle quotaLine;
-    private final BatchPool pool;
+    private final BufferPool<Batch> pool;
     private final BlockingQueue<Batch> ready;
     private final CountDownLatch stop = new CountDownLatch(1);
+    private final ShedPolicy shed = new ShedPolicy();
     private final Thread[] senders;
     private volatile Transport transport; // volatile: tests and close() read it from other threads
     private Batch current;
@@ -86,7 +92,11 @@ public final class BetterStackSink implements Sink {
         this.tokenLine = new Throttle(b.problemInterval.toNanos());
         this.quotaLine = new Throttle(b.problemInterval.toNanos());
         int poolSize = maxInFlight + 1; // the in-flight batches plus the one being built
-        this.pool = new BatchPool(poolSize, Math.min(maxBytes, INITIAL_BATCH_BYTES), maxBytes);
+        List<Batch> batches = new ArrayList<>(poolSize);
+        for (int i = 0; i < poolSize; i++) {
+            batches.add(new Batch(Math.min(maxBytes, INITIAL_BATCH_BYTES), maxBytes));
+        }
+        this.pool = new BufferPool<>(batches);
         this.ready = new ArrayBlockingQueue<>(poolSize);
         this.senders = new Thread[maxInFlight];
         this.refusal = refusalReason();
@@ -130,6 +140,11 @@ public final class BetterStackSink implements Sink {
      * HttpClient's classes (hundreds of milliseconds on a cold JVM) does not stall the first batch.
      */
     @Override
+    public void attach(Backlog backlog) {
+        shed.attach(backlog);
+    }
+
+    @Override
     public void start() {
         if (refusal == null && !closed && transport == null) {
             startSenders();
@@ -156,9 +171,14 @@ public final class BetterStackSink implements Sink {
             dispatch();
         }
         if (current == null) {
-            current = pool.acquire(); // every batch in flight: wait here, on purpose (see BatchPool)
+            // every batch in flight: wait here, unless that would fill the ring (see BufferPool)
+            current = pool.acquire(shed);
             if (current == null) {
                 countFailed(event, synthetic);
+                if (!synthetic && !Thread.currentThread().isInterrupted()) {
+                    diagnostics.rateLimited("betterstack: the endpoint is not keeping up and every batch is in"
+                            + " flight; events are counted failed here rather than left to fill the ring");
+                }
                 return;
             }
         }

@@ -35,6 +35,13 @@ import java.util.concurrent.atomic.AtomicReference;
  * {@link #shutdown(Duration)} are safe from any thread, including a shutdown hook.
  */
 public final class Pipeline {
+    /**
+     * A sink that is this share of the ring behind sheds (counts its own events failed) rather
+     * than wait for its I/O: the ring still buffers a slow sink's short stalls, but no sink can
+     * fill it for the others (guarantee 9).
+     */
+    static final double SHED_SHARE = 0.5;
+
     private final Clock clock;
     private final Diagnostics diagnostics;
     private final boolean jmx;
@@ -64,14 +71,15 @@ public final class Pipeline {
         this.disruptor = new Disruptor<>(() -> new Slot(new LogEvent(maxChars, slotBudget)), nextPowerOfTwo(ringSize),
                 RecursionGuard.pipelineThreads("ringtail-consumer"), ProducerType.MULTI,
                 WaitStrategies.create(b.waitStrategy, b.idleTimeout.toNanos()));
+        this.ring = disruptor.getRingBuffer();
         this.handlers = new SinkHandler[b.sinks.size()];
+        long shedAt = Math.max(1, (long) (ringSize * SHED_SHARE));
         for (int i = 0; i < handlers.length; i++) {
             handlers[i] = new SinkHandler(b.sinks.get(i),
-                    new DropReporter(dropped, b.dropReportInterval.toNanos(), clock, maxChars), diagnostics);
+                    new DropReporter(dropped, b.dropReportInterval.toNanos(), clock, maxChars), diagnostics, ring, shedAt);
         }
         disruptor.setDefaultExceptionHandler(new LastResortHandler(diagnostics));
         disruptor.handleEventsWith(handlers);
-        this.ring = disruptor.getRingBuffer();
         Sequence[] consumers = new Sequence[handlers.length];
         for (int i = 0; i < handlers.length; i++) {
             consumers[i] = Objects.requireNonNull(handlers[i].sequence(), "sequence callback");

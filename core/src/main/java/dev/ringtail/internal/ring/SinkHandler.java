@@ -1,9 +1,11 @@
 package dev.ringtail.internal.ring;
 
+import com.lmax.disruptor.Cursored;
 import com.lmax.disruptor.EventHandler;
 import com.lmax.disruptor.Sequence;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
+import dev.ringtail.internal.sink.Backlog;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
 
@@ -17,6 +19,9 @@ final class SinkHandler implements EventHandler<Slot> {
     private final SinkCounters counters;
     private final DropReporter drops;
     private final Diagnostics diagnostics;
+    private final Cursored ring;
+    /** Events behind the ring's cursor from which this sink sheds instead of waiting for its own I/O. */
+    private final long shedAt;
     private volatile Sequence sequence;
     private volatile boolean closed;
     private volatile boolean abandoned;
@@ -24,11 +29,19 @@ final class SinkHandler implements EventHandler<Slot> {
     private volatile Thread thread;
     private volatile long abandonedEvents;
 
-    SinkHandler(Sink sink, DropReporter drops, Diagnostics diagnostics) {
+    SinkHandler(Sink sink, DropReporter drops, Diagnostics diagnostics, Cursored ring, long shedAt) {
         this.sink = sink;
+        this.ring = ring;
+        this.shedAt = shedAt;
         this.counters = sink.counters();
         this.drops = drops;
         this.diagnostics = diagnostics;
+    }
+
+    // Events published and not yet finished by this sink, the one in hand included. The cursor
+    // counts claimed slots; the few not yet published make no difference at this scale.
+    private long behind() {
+        return ring.getCursor() - sequence.get();
     }
 
     Sink sink() {
@@ -49,6 +62,17 @@ final class SinkHandler implements EventHandler<Slot> {
         RecursionGuard.markPipelineThread();
         thread = Thread.currentThread();
         try {
+            sink.attach(new Backlog() {
+                @Override
+                public boolean isFarBehind() {
+                    return behind() >= shedAt;
+                }
+
+                @Override
+                public boolean isCaughtUp() {
+                    return behind() <= 1; // the event in hand is the last one published
+                }
+            });
             sink.start();
         } catch (Throwable t) {
             report("start", t);

@@ -1,33 +1,44 @@
 package dev.ringtail.internal.sink;
 
-import dev.ringtail.Level;
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.diag.RecursionGuard;
 import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
-import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
-import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
 
 /**
- * Prints events in the seed's console format. Lines collect in a buffer that is written and
- * flushed at the end of each batch the ring hands over, so a burst costs one write, not one
- * {@code println} per event.
+ * Prints events in the console format. Lines collect in a chunk that is handed to a writer thread
+ * at the end of each batch the ring hands over (or when it is full), so a burst costs one write,
+ * not one {@code println} per event, and a stream that blocks holds up only that writer: while
+ * every chunk is being written the consumer waits, and once it is far behind the ring it counts
+ * the console's events failed instead (the other sinks never notice).
  */
 public final class ConsoleSink implements Sink {
     /** Sink name, as JMX shows it: {@code dev.ringtail:type=Sink,name=console}. */
     public static final String NAME = "console";
-    /** A buffer past this is written out before the batch ends. */
-    static final int FLUSH_THRESHOLD_CHARS = 64 * 1024;
+    /** A chunk past this is handed to the writer before the batch ends. */
+    static final int CHUNK_CHARS = 64 * 1024;
+    /** The chunk being filled plus those the writer may hold. */
+    static final int CHUNKS = 3;
 
-    private final Writer out;
+    private final OutputStreamWriter out;
     private final ConsoleFormat format;
+    private final Diagnostics diagnostics;
     private final SinkCounters counters = new SinkCounters(NAME);
-    private final StringBuilder buffer = new StringBuilder(FLUSH_THRESHOLD_CHARS);
-    private final int[] buffered = new int[Level.count()];
-    private char[] chars = new char[FLUSH_THRESHOLD_CHARS];
+    private final BufferPool<ConsoleChunk> pool;
+    private final BlockingQueue<ConsoleChunk> ready = new ArrayBlockingQueue<>(CHUNKS);
+    private final ConsoleWriter writer;
+    private final Thread writerThread;
+    private final ShedPolicy shed = new ShedPolicy();
+    private ConsoleChunk current;
 
     /**
      * @param stream        where lines go (for instance {@code System.out}); not closed by this sink
@@ -35,8 +46,20 @@ public final class ConsoleSink implements Sink {
      * @param maxStackChars stack traces are cut after this many chars
      */
     public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars) {
+        this(stream, zone, maxStackChars, Diagnostics.stderr());
+    }
+
+    public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars, Diagnostics diagnostics) {
         this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
         this.format = new ConsoleFormat(zone, maxStackChars);
+        this.diagnostics = diagnostics;
+        List<ConsoleChunk> chunks = new ArrayList<>(CHUNKS);
+        for (int i = 0; i < CHUNKS; i++) {
+            chunks.add(new ConsoleChunk(CHUNK_CHARS));
+        }
+        this.pool = new BufferPool<>(chunks);
+        this.writer = new ConsoleWriter(ready, pool::release, out, counters, diagnostics);
+        this.writerThread = RecursionGuard.pipelineThreads("ringtail-console").newThread(writer);
     }
 
     @Override
@@ -45,56 +68,77 @@ public final class ConsoleSink implements Sink {
     }
 
     @Override
-    public void onEvent(EventView event) throws IOException {
-        if (buffer.length() >= FLUSH_THRESHOLD_CHARS) {
-            write(); // before this event joins the buffer, so a failed write never counts it twice
+    public void attach(Backlog backlog) {
+        shed.attach(backlog);
+    }
+
+    @Override
+    public void start() {
+        writerThread.start();
+    }
+
+    @Override
+    public void onEvent(EventView event) {
+        if (current == null) {
+            current = pool.acquire(shed);
+            if (current == null) {
+                if (!event.isSynthetic()) {
+                    counters.failed(event.level(), 1);
+                    diagnostics.rateLimited("console: the stream is not taking lines (a pipe nobody reads?);"
+                            + " console events are counted failed until it does");
+                }
+                return;
+            }
         }
-        format.append(event, buffer);
-        if (!event.isSynthetic()) {
-            buffered[event.level().ordinal()]++;
+        format.append(event, current.text);
+        current.added(event.level(), event.isSynthetic());
+        if (current.text.length() >= CHUNK_CHARS) {
+            handOver();
         }
     }
 
     @Override
-    public void onEndOfBatch() throws IOException {
-        write();
+    public void onEndOfBatch() {
+        handOver();
     }
 
     @Override
-    public boolean flush(long deadlineNanos) throws IOException {
-        write();
-        return true;
+    public void onIdle() {
+        handOver();
     }
 
     @Override
-    public void close(long deadlineNanos) throws IOException {
-        write();
+    public boolean flush(long deadlineNanos) {
+        handOver();
+        return pool.awaitAllReturned(deadlineNanos);
     }
 
-    private void write() throws IOException {
-        if (buffer.length() == 0) {
+    @Override
+    public void close(long deadlineNanos) {
+        boolean written = flush(deadlineNanos);
+        writerThread.interrupt();
+        if (!written) {
+            int lost = pool.abandonAll(counters);
+            if (lost > 0) {
+                diagnostics.line("console: close deadline passed with " + lost + " events unwritten (counted failed)");
+            }
+        }
+    }
+
+    private void handOver() {
+        ConsoleChunk chunk = current;
+        if (chunk == null) {
             return;
         }
-        int length = buffer.length();
-        if (chars.length < length) {
-            chars = new char[length];
+        if (chunk.isEmpty()) {
+            return; // keep it for the next event
         }
-        // getChars into a reused array: Writer.append(CharSequence) would copy into a new String
-        buffer.getChars(0, length, chars, 0);
-        buffer.setLength(0);
-        if (buffer.capacity() > 4 * FLUSH_THRESHOLD_CHARS) {
-            buffer.trimToSize();
+        current = null;
+        if (!writerThread.isAlive()) {
+            writer.write(chunk); // not started (a sink used outside a pipeline): write on this thread
+            pool.release(chunk);
+            return;
         }
-        try {
-            out.write(chars, 0, length);
-            out.flush();
-            counters.delivered(buffered);
-            counters.batch(length, length);
-        } catch (IOException | RuntimeException e) {
-            counters.failed(buffered);
-            throw e;
-        } finally {
-            java.util.Arrays.fill(buffered, 0);
-        }
+        ready.add(chunk); // never full: it holds at most every chunk there is
     }
 }

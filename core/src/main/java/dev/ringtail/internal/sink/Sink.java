@@ -27,6 +27,13 @@ public interface Sink {
     SinkCounters counters();
 
     /**
+     * Called once, before {@link #start()}, with a view of how far this sink is behind the ring:
+     * a sink that waits for its own I/O asks it, and sheds instead of stalling every other sink.
+     */
+    default void attach(Backlog backlog) {
+    }
+
+    /**
      * Called once on the sink's own thread before its first event: the place for expensive set-up
      * (an HTTP client and its classes) that would otherwise stall the first batch while the ring fills.
      */

@@ -23,7 +23,7 @@ class EndpointDownTest {
     private static final long DOWN_MILLIS = 30_000;
 
     @Test
-    void whileTheEndpointIsDownProducersDropAndMemoryStaysBounded() throws Exception {
+    void whileTheEndpointIsDownTheSinkShedsItsOwnEventsAndMemoryStaysBounded() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b.maxInFlight(MAX_IN_FLIGHT).maxEvents(1000)
                 .timeout(Duration.ofSeconds(1)).maxAttempts(1000).maxBackoff(Duration.ofMillis(500)))) {
             f.server.down();
@@ -72,14 +72,16 @@ class EndpointDownTest {
 
             PipelineStats during = f.pipeline.stats();
             assertThat(during.accepted() + during.dropped()).isEqualTo(EVENTS);
-            assertThat(during.dropped()).isGreaterThan(EVENTS / 2);
+            // the sink holds its batches and sheds the rest, counted failed for it alone: the ring is
+            // never left full for the other sinks (guarantee 9)
+            assertThat(f.stats().failed()).isGreaterThan(EVENTS / 2);
+            assertThat(during.dropped()).isLessThan(EVENTS / 2);
             assertThat(f.stats().delivered()).isZero();
             assertThat(f.sink.batchesHeldHighWater()).isLessThanOrEqualTo(MAX_IN_FLIGHT + 1);
             assertThat(f.sink.batchPoolSize()).isEqualTo(MAX_IN_FLIGHT + 1);
             assertThat(f.server.requests()).isEmpty();
 
             f.server.up();
-            // the ring is still full at first: room appears as soon as the held batches are delivered
             boolean logged = false;
             for (long until = System.nanoTime() + 10_000_000_000L; !logged && System.nanoTime() < until; ) {
                 logged = f.log(Level.ERROR, "after the outage");
@@ -92,8 +94,8 @@ class EndpointDownTest {
 
             PipelineStats after = f.pipeline.stats();
             SinkStats sink = f.stats();
-            assertThat(sink.delivered()).isEqualTo(after.accepted());
-            assertThat(sink.failed()).isZero();
+            assertThat(sink.delivered() + sink.failed()).isEqualTo(after.accepted());
+            assertThat(sink.delivered()).as("the held batches and what came after").isPositive();
             assertThat(sink.retried()).isPositive();
             assertThat(f.server.events()).anySatisfy(e -> assertThat(e.get("message")).isEqualTo("after the outage"));
             assertThat(maxHeld.get()).isLessThanOrEqualTo(MAX_IN_FLIGHT + 1);
