@@ -32,7 +32,8 @@ import java.util.function.BiConsumer;
  * </ol>
  * A user key equal to a reserved name is always written with a {@code _} prefix, whatever its
  * source. Value types survive (numbers, booleans, null); NaN and infinities become the strings
- * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. Every string is valid UTF-8: control
+ * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, and a decimal beyond the double range
+ * its text as a string. Every string is valid UTF-8: control
  * characters are escaped by jackson, lone surrogates are replaced by U+FFFD here.
  *
  * <p>The steady state allocates nothing per event: field names and level values are
@@ -232,10 +233,11 @@ public final class EventSerializer {
                 break;
             case DECIMAL:
                 String text = event.textValue(i);
-                if (JsonNumbers.isJsonNumber(text)) {
+                if (JsonNumbers.isJsonNumber(text) && JsonNumbers.isFiniteDouble(text)) {
                     g.writeNumber(text);
                 } else {
-                    writeText(text); // a subclass with an odd toString(): keep the text, stay valid
+                    // beyond the double range, or a subclass with an odd toString(): keep the text, stay valid
+                    writeText(text);
                 }
                 break;
             default:
