@@ -8,13 +8,19 @@ import java.time.ZoneOffset;
 
 /**
  * The seed's console line: {@code 2026-11-24 10:15:30,123 [WARN] shop.checkout: message}, then
- * the stack trace lines when there is an exception. Time is local to the given zone, as Python's
+ * the stack trace lines when there is an exception. Control characters in the logger name and
+ * the message are escaped, so that one event is one line ({@link ConsoleEscape}); the stack text
+ * keeps its line breaks and tabs. Time is local to the given zone, as Python's
  * logging prints it. Not thread-safe: one instance per consumer thread. The date part is built
  * once per second, so a line costs no allocation.
  */
 public final class ConsoleFormat {
+    /** The stack scratch buffer is let go after an event that grew it past this. */
+    private static final int MAX_RETAINED_STACK_CHARS = 1 << 16;
+
     private final ZoneId zone;
     private final int maxStackChars;
+    private final StringBuilder stack = new StringBuilder(1024);
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedPrefix;
 
@@ -33,11 +39,20 @@ public final class ConsoleFormat {
         if (millis < 10) {
             out.append('0');
         }
-        out.append(millis).append(" [").append(event.level().label()).append("] ")
-                .append(event.loggerName()).append(": ").append(event.message()).append('\n');
+        out.append(millis).append(" [").append(event.level().label()).append("] ");
+        ConsoleEscape.append(out, String.valueOf(event.loggerName()));
+        out.append(": ");
+        ConsoleEscape.append(out, event.message());
+        out.append('\n');
         if (event.throwable() != null) {
-            StackTraces.append(event.throwable(), out, maxStackChars);
+            stack.setLength(0);
+            StackTraces.append(event.throwable(), stack, maxStackChars);
+            ConsoleEscape.append(out, stack, 0, stack.length(), true);
             out.append('\n');
+            if (stack.capacity() > MAX_RETAINED_STACK_CHARS) {
+                stack.setLength(0);
+                stack.trimToSize(); // a huge stack text is not kept for the life of the sink
+            }
         }
     }
 
