@@ -10,8 +10,6 @@ public final class BoundedText {
     private static final int INITIAL_CHARS = 128;
     /** Room a decimal long needs, so that {@link #append(long)} can skip the bound check. */
     private static final int LONG_CHARS = 20;
-    private static final String TRUNCATED_PREFIX = "\u2026[truncated ";
-    private static final String TRUNCATED_SUFFIX = " chars]";
 
     private final int maxChars;
     private StringBuilder text = new StringBuilder(INITIAL_CHARS);
@@ -33,7 +31,7 @@ public final class BoundedText {
     /** Closes the text: if anything was cut, the truncation marker follows what fitted. */
     public void end() {
         if (truncatedChars > 0) {
-            text.append(TRUNCATED_PREFIX).append(truncatedChars).append(TRUNCATED_SUFFIX);
+            Truncation.appendMarker(text, truncatedChars);
         }
     }
 

@@ -54,7 +54,8 @@ public final class Pipeline {
         this.jmx = b.jmx;
         this.fallback = new StderrFallback(clock, diagnostics, b.maxMessageChars);
         int maxChars = b.maxMessageChars;
-        this.disruptor = new Disruptor<>(() -> new LogEvent(maxChars), nextPowerOfTwo(b.ringSize),
+        int maxFieldChars = b.maxFieldChars;
+        this.disruptor = new Disruptor<>(() -> new LogEvent(maxChars, maxFieldChars), nextPowerOfTwo(b.ringSize),
                 RecursionGuard.pipelineThreads("ringtail-consumer"), ProducerType.MULTI,
                 WaitStrategies.create(b.waitStrategy, b.idleTimeout.toNanos()));
         this.handlers = new SinkHandler[b.sinks.size()];

@@ -1,6 +1,7 @@
 package dev.ringtail.internal.ring;
 
 import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.event.Truncation;
 import dev.ringtail.internal.sink.Sink;
 import java.time.Clock;
 import java.time.Duration;
@@ -26,6 +27,8 @@ public final class PipelineBuilder {
     public static final Duration DEFAULT_DROP_REPORT_INTERVAL = Duration.ofSeconds(10);
     /** Default message length limit ({@code ringtail.message.maxChars}). */
     public static final int DEFAULT_MAX_MESSAGE_CHARS = 32_768;
+    /** Default bound of key-value texts and marker names in the slot ({@code ringtail.field.maxChars}). */
+    public static final int DEFAULT_MAX_FIELD_CHARS = Truncation.DEFAULT_MAX_FIELD_CHARS;
     /** How often an idle consumer wakes to let its sink send time-based batches. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMillis(100);
 
@@ -35,6 +38,7 @@ public final class PipelineBuilder {
     Duration idleTimeout = DEFAULT_IDLE_TIMEOUT;
     Duration dropReportInterval = DEFAULT_DROP_REPORT_INTERVAL;
     int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
+    int maxFieldChars = DEFAULT_MAX_FIELD_CHARS;
     Clock clock = Clock.systemUTC();
     Diagnostics diagnostics = Diagnostics.stderr();
     boolean jmx = true;
@@ -93,6 +97,15 @@ public final class PipelineBuilder {
             throw new IllegalArgumentException("maxMessageChars must be positive: " + maxMessageChars);
         }
         this.maxMessageChars = maxMessageChars;
+        return this;
+    }
+
+    /** Key-value keys and texts and marker names longer than this are cut when captured. */
+    public PipelineBuilder maxFieldChars(int maxFieldChars) {
+        if (maxFieldChars < 1) {
+            throw new IllegalArgumentException("maxFieldChars must be positive: " + maxFieldChars);
+        }
+        this.maxFieldChars = maxFieldChars;
         return this;
     }
 

@@ -2,6 +2,7 @@ package dev.ringtail.internal.sink;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.EventView;
+import dev.ringtail.internal.event.Truncation;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
 import java.io.IOException;
@@ -35,8 +36,13 @@ public final class ConsoleSink implements Sink {
      * @param maxStackChars stack traces are cut after this many chars
      */
     public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars) {
+        this(stream, zone, maxStackChars, Truncation.DEFAULT_MAX_FIELD_CHARS);
+    }
+
+    /** @param maxFieldChars the logger name and each exception's own line are cut after this many chars */
+    public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars, int maxFieldChars) {
         this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        this.format = new ConsoleFormat(zone, maxStackChars);
+        this.format = new ConsoleFormat(zone, maxStackChars, maxFieldChars);
     }
 
     @Override

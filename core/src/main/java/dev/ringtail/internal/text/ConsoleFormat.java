@@ -1,6 +1,7 @@
 package dev.ringtail.internal.text;
 
 import dev.ringtail.internal.event.EventView;
+import dev.ringtail.internal.event.Truncation;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -20,13 +21,20 @@ public final class ConsoleFormat {
 
     private final ZoneId zone;
     private final int maxStackChars;
+    private final int maxFieldChars;
     private final StringBuilder stack = new StringBuilder(1024);
     private long cachedSecond = Long.MIN_VALUE;
     private String cachedPrefix;
 
     public ConsoleFormat(ZoneId zone, int maxStackChars) {
+        this(zone, maxStackChars, Truncation.DEFAULT_MAX_FIELD_CHARS);
+    }
+
+    /** @param maxFieldChars the logger name, and each exception line in the stack text, is cut here */
+    public ConsoleFormat(ZoneId zone, int maxStackChars, int maxFieldChars) {
         this.zone = zone;
         this.maxStackChars = maxStackChars;
+        this.maxFieldChars = maxFieldChars;
     }
 
     /** Appends the event's line(s), ending with a line break. */
@@ -40,13 +48,18 @@ public final class ConsoleFormat {
             out.append('0');
         }
         out.append(millis).append(" [").append(event.level().label()).append("] ");
-        ConsoleEscape.append(out, String.valueOf(event.loggerName()));
+        String logger = String.valueOf(event.loggerName());
+        int kept = Truncation.kept(logger, maxFieldChars); // held by reference: cut here, not at capture
+        ConsoleEscape.append(out, logger, 0, kept, false);
+        if (kept < logger.length()) {
+            Truncation.appendMarker(out, logger.length() - kept);
+        }
         out.append(": ");
         ConsoleEscape.append(out, event.message());
         out.append('\n');
         if (event.throwable() != null) {
             stack.setLength(0);
-            StackTraces.append(event.throwable(), stack, maxStackChars);
+            StackTraces.append(event.throwable(), stack, maxStackChars, maxFieldChars);
             ConsoleEscape.append(out, stack, 0, stack.length(), true);
             out.append('\n');
             if (stack.capacity() > MAX_RETAINED_STACK_CHARS) {

@@ -1,5 +1,6 @@
 package dev.ringtail.internal.text;
 
+import dev.ringtail.internal.event.Truncation;
 import java.util.ArrayDeque;
 import java.util.Collections;
 import java.util.IdentityHashMap;
@@ -29,8 +30,17 @@ public final class StackTraces {
 
     /** Appends the stack text of {@code t}, at most {@code maxChars} of it, without a final line break. */
     public static void append(Throwable t, StringBuilder out, int maxChars) {
+        append(t, out, maxChars, Integer.MAX_VALUE);
+    }
+
+    /**
+     * As {@link #append(Throwable, StringBuilder, int)}, each throwable's own line
+     * ({@code class: message}) cut at {@code maxLineChars}: a huge exception message then leaves
+     * room for the frames and causes.
+     */
+    public static void append(Throwable t, StringBuilder out, int maxChars, int maxLineChars) {
         int start = out.length();
-        Lines text = new Lines(out, maxChars);
+        Lines text = new Lines(out, maxChars, maxLineChars);
         boolean complete;
         try {
             complete = render(t, text);
@@ -77,7 +87,7 @@ public final class StackTraces {
     private static boolean render(Throwable top, Lines text) {
         Set<Throwable> printed = Collections.newSetFromMap(new IdentityHashMap<>());
         printed.add(top);
-        text.line(0).append(String.valueOf(top));
+        text.line(0).append(text.header(top));
         StackTraceElement[] trace = top.getStackTrace();
         for (StackTraceElement frame : trace) {
             text.line(0).append("\tat ").append(String.valueOf(frame));
@@ -92,7 +102,7 @@ public final class StackTraces {
             Throwable t = next.throwable;
             if (!printed.add(t)) {
                 text.line(next.indent).append(next.caption).append("[CIRCULAR REFERENCE: ")
-                        .append(String.valueOf(t)).append("]");
+                        .append(text.header(t)).append("]");
                 continue;
             }
             trace = t.getStackTrace();
@@ -104,7 +114,7 @@ public final class StackTraces {
                 n--;
             }
             int framesInCommon = trace.length - 1 - m;
-            text.line(next.indent).append(next.caption).append(String.valueOf(t));
+            text.line(next.indent).append(next.caption).append(text.header(t));
             for (int i = 0; i <= m; i++) {
                 text.line(next.indent).append("\tat ").append(String.valueOf(trace[i]));
             }
@@ -141,13 +151,20 @@ public final class StackTraces {
         private final StringBuilder out;
         private final int start;
         private final int limit;
+        private final int maxHeaderChars;
         private boolean full;
         long dropped;
 
-        Lines(StringBuilder out, int max) {
+        Lines(StringBuilder out, int max, int maxHeaderChars) {
             this.out = out;
             this.start = out.length();
-            this.limit = out.length() + max;
+            this.limit = (int) Math.min(Integer.MAX_VALUE, (long) out.length() + max);
+            this.maxHeaderChars = maxHeaderChars;
+        }
+
+        /** A throwable's own line, as printStackTrace prints it: its toString(), cut at the bound. */
+        String header(Throwable t) {
+            return Truncation.cut(String.valueOf(t), maxHeaderChars);
         }
 
         /** Starts a line (a line break unless it is the first) indented by {@code tabs}. */

@@ -44,4 +44,15 @@ class ConsoleEscapingTest {
                 + "java.lang.IllegalStateException: first\nsecond\\u001b[2J\\r\n\tat ");
         assertThat(text).doesNotContain("\u001b").doesNotContain("\r").endsWith(")\n");
     }
+
+    @Test
+    void theLoggerNameIsCutAtTheFieldBoundThenEscaped() throws Exception {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ConsoleSink sink = new ConsoleSink(out, ZoneOffset.UTC, 10_000, 64);
+        String logger = "\n" + "l".repeat(99);
+        sink.onEvent(LogEvent.standalone(1000, Level.INFO, logger, "main", AT, 0).message("m"));
+        sink.onEndOfBatch();
+        assertThat(out.toString(StandardCharsets.UTF_8)).isEqualTo("2026-11-24 10:15:30,000 [INFO] \\n" + "l".repeat(63)
+                + "\u2026[truncated 36 chars]: m\n");
+    }
 }
