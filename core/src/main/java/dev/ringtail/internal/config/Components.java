@@ -37,12 +37,13 @@ public final class Components {
                 .waitStrategy(config.waitStrategy())
                 .dropReportInterval(config.dropReportInterval())
                 .maxMessageChars(config.maxMessageChars())
+                .maxFieldChars(config.maxFieldChars())
                 .diagnostics(diagnostics);
     }
 
     public static ConsoleSink console(RingtailConfig config) {
         return new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
-                config.maxMessageChars());
+                config.maxMessageChars(), config.maxFieldChars());
     }
 
     public static BetterStackSink betterStack(RingtailConfig config, Diagnostics diagnostics) {
@@ -58,6 +59,7 @@ public final class Components {
                 .maxAttempts(config.retryMaxAttempts())
                 .maxBackoff(config.retryMaxBackoff())
                 .maxStackChars(config.maxMessageChars())
+                .maxFieldChars(config.maxFieldChars())
                 .diagnostics(diagnostics)
                 .build();
     }
