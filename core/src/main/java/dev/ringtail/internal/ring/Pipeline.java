@@ -52,7 +52,7 @@ public final class Pipeline {
         this.clock = b.clock;
         this.diagnostics = b.diagnostics;
         this.jmx = b.jmx;
-        this.fallback = new StderrFallback(clock, diagnostics, b.maxMessageChars);
+        this.fallback = new StderrFallback(clock, diagnostics, b.maxMessageChars, b.maxFieldChars);
         int maxChars = b.maxMessageChars;
         int maxFieldChars = b.maxFieldChars;
         this.disruptor = new Disruptor<>(() -> new LogEvent(maxChars, maxFieldChars), nextPowerOfTwo(b.ringSize),
