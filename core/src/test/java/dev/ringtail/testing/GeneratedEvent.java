@@ -21,7 +21,8 @@ import java.util.Set;
  * says it becomes: reserved fields, then user fields by the documented precedence (key-value
  * pairs, the last added winning; then MDC keys written as they are; then MDC keys that had to
  * change), reserved names prefixed with {@code _}, lone surrogates replaced, long messages cut
- * with the {@code …[truncated N chars]} marker.
+ * with the {@code …[truncated N chars]} marker, every other string cut the same way at the
+ * default {@code ringtail.field.maxChars}.
  */
 public final class GeneratedEvent {
     /** The reserved top-level names of the wire format. */
@@ -32,6 +33,8 @@ public final class GeneratedEvent {
             (event, generated, b, c, d) -> generated.writeTo(event);
 
     static final String FAILED_TO_STRING = "[FAILED toString()]";
+    /** The default {@code ringtail.field.maxChars}, which the events and serializers of these tests use. */
+    public static final int FIELD_MAX_CHARS = 8192;
 
     public final Level level;
     public final String loggerName;
@@ -169,7 +172,7 @@ public final class GeneratedEvent {
         }
         List<String> expected = new ArrayList<>();
         for (String m : markers) {
-            expected.add(expectedText(String.valueOf(m)));
+            expected.add(expectedField(String.valueOf(m)));
         }
         return expected;
     }
@@ -184,7 +187,7 @@ public final class GeneratedEvent {
             mdc.forEach((key, value) -> {
                 String written = writtenKey(key);
                 if (written.equals(key) != changedKeys) {
-                    claim(fields, written, expectedText(value));
+                    claim(fields, written, expectedField(value));
                 }
             });
         }
@@ -199,12 +202,22 @@ public final class GeneratedEvent {
     }
 
     static String writtenKey(String key) {
-        String k = String.valueOf(key);
+        String k = truncated(String.valueOf(key), FIELD_MAX_CHARS);
         return RESERVED.contains(k) ? "_" + k : expectedText(k);
     }
 
+    /** A string other than the message as it must arrive: cut at the field bound, lone surrogates replaced. */
+    public static String expectedField(String text) {
+        return text == null ? null : expectedText(truncated(text, FIELD_MAX_CHARS));
+    }
+
     private static Object expectedValue(Object value) {
-        if (value == null || value instanceof Boolean || value instanceof BigDecimal || value instanceof BigInteger) {
+        if (value instanceof BigDecimal || value instanceof BigInteger) {
+            String text = value.toString();
+            boolean number = text.length() <= FIELD_MAX_CHARS && Double.isFinite(Double.parseDouble(text));
+            return number ? value : truncated(text, FIELD_MAX_CHARS); // beyond a double, or cut: a string
+        }
+        if (value == null || value instanceof Boolean) {
             return value;
         }
         if (value instanceof Integer || value instanceof Long || value instanceof Short) {
@@ -220,7 +233,7 @@ public final class GeneratedEvent {
         if (value instanceof Throwing) {
             return FAILED_TO_STRING;
         }
-        return expectedText(value.toString());
+        return expectedField(value.toString());
     }
 
     /** Compares a parsed JSON value with an expected one: numbers by value, the rest by equality. */

@@ -38,12 +38,13 @@ public final class Components {
                 .dropReportInterval(config.dropReportInterval())
                 .maxMessageChars(config.maxMessageChars())
                 .maxRetainedBytes(config.ringMaxBytes())
+                .maxFieldChars(config.maxFieldChars())
                 .diagnostics(diagnostics);
     }
 
     public static ConsoleSink console(RingtailConfig config, Diagnostics diagnostics) {
         return new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
-                config.maxMessageChars(), diagnostics);
+                config.maxMessageChars(), config.maxFieldChars(), diagnostics);
     }
 
     public static BetterStackSink betterStack(RingtailConfig config, Diagnostics diagnostics) {
@@ -59,6 +60,7 @@ public final class Components {
                 .maxAttempts(config.retryMaxAttempts())
                 .maxBackoff(config.retryMaxBackoff())
                 .maxStackChars(config.maxMessageChars())
+                .maxFieldChars(config.maxFieldChars())
                 .diagnostics(diagnostics)
                 .build();
     }

@@ -50,6 +50,7 @@ public final class RingtailConfig {
     public static final String WAIT_STRATEGY = "ringtail.waitStrategy";
     public static final String MESSAGE_MAX_CHARS = "ringtail.message.maxChars";
     public static final String RING_MAX_BYTES = "ringtail.ring.maxBytes";
+    public static final String FIELD_MAX_CHARS = "ringtail.field.maxChars";
     public static final String SHUTDOWN_TIMEOUT_MILLIS = "ringtail.shutdownTimeoutMillis";
     public static final String SHUTDOWN_HOOK = "ringtail.shutdownHook";
     public static final String DROP_REPORT_MILLIS = "ringtail.dropReportMillis";
@@ -90,6 +91,7 @@ public final class RingtailConfig {
     private final WaitStrategyKind waitStrategy;
     private final int maxMessageChars;
     private final long ringMaxBytes;
+    private final int maxFieldChars;
     private final Duration shutdownTimeout;
     private final boolean shutdownHook;
     private final Duration dropReportInterval;
@@ -116,6 +118,7 @@ public final class RingtailConfig {
         maxMessageChars = read.integer(MESSAGE_MAX_CHARS, PipelineBuilder.DEFAULT_MAX_MESSAGE_CHARS, 64, 16 * 1024 * 1024);
         ringMaxBytes = read.whole(RING_MAX_BYTES, PipelineBuilder.defaultRetainedBytes(Runtime.getRuntime().maxMemory()),
                 0, Long.MAX_VALUE);
+        maxFieldChars = read.integer(FIELD_MAX_CHARS, PipelineBuilder.DEFAULT_MAX_FIELD_CHARS, 64, 16 * 1024 * 1024);
         shutdownTimeout = read.millis(SHUTDOWN_TIMEOUT_MILLIS, DEFAULT_SHUTDOWN_TIMEOUT_MILLIS, 0, 600_000);
         shutdownHook = read.bool(SHUTDOWN_HOOK, DEFAULT_SHUTDOWN_HOOK);
         dropReportInterval = read.millis(DROP_REPORT_MILLIS, (int) PipelineBuilder.DEFAULT_DROP_REPORT_INTERVAL.toMillis(),
@@ -257,6 +260,11 @@ public final class RingtailConfig {
     /** {@code ringtail.ring.maxBytes}: what pending events may hold beyond their slots. */
     public long ringMaxBytes() {
         return ringMaxBytes;
+    }
+
+    /** Bound of every string but the message and the stack text. */
+    public int maxFieldChars() {
+        return maxFieldChars;
     }
 
     public Duration shutdownTimeout() {

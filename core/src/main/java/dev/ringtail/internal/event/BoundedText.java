@@ -12,9 +12,7 @@ public final class BoundedText {
     public static final int BASE_CHARS = 256;
     /** Room a decimal long needs, so that {@link #append(long)} can skip the bound check. */
     private static final int LONG_CHARS = 20;
-    private static final String TRUNCATED_PREFIX = "\u2026[truncated ";
-    private static final String TRUNCATED_SUFFIX = " chars]";
-    /** Room the marker needs after {@code maxChars}: prefix, a long's digits, suffix. */
+    /** Room the marker needs after {@code maxChars}: its prefix, a long's digits, its suffix. */
     private static final int MARKER_CHARS = 40;
 
     private final int maxChars;
@@ -38,7 +36,7 @@ public final class BoundedText {
     public void end() {
         if (truncatedChars > 0) {
             ensureRoom(MARKER_CHARS);
-            text.append(TRUNCATED_PREFIX).append(truncatedChars).append(TRUNCATED_SUFFIX);
+            Truncation.appendMarker(text, truncatedChars);
         }
     }
 

@@ -13,7 +13,8 @@ import java.util.concurrent.atomic.LongAdder;
 /**
  * The key-value pairs of one event (SLF4J 2 fluent API), in the order they were added, each
  * value captured by type when added: numbers and booleans as bits, everything else as text. A
- * value mutated after the log call is seen as it was.
+ * value mutated after the log call is seen as it was. Keys and texts are cut at the field bound
+ * when added ({@link Truncation}).
  */
 public final class KeyValues {
     private static final int INITIAL_PAIRS = 4;
@@ -25,6 +26,16 @@ public final class KeyValues {
     private long[] bits = new long[INITIAL_PAIRS];
     private String[] texts = new String[INITIAL_PAIRS];
     private int count;
+    private final int maxChars;
+
+    public KeyValues() {
+        this(Truncation.DEFAULT_MAX_FIELD_CHARS);
+    }
+
+    /** @param maxChars longer keys and texts are cut here when added */
+    public KeyValues(int maxChars) {
+        this.maxChars = maxChars;
+    }
 
     public int count() {
         return count;
@@ -57,11 +68,12 @@ public final class KeyValues {
      * such as {@code AtomicLong} are read now); anything else becomes {@code String.valueOf(value)},
      * or {@code [FAILED toString()]} if that throws.
      */
-    public void add(String key, Object value) {
+    public void add(String rawKey, Object value) {
+        String key = Truncation.cut(String.valueOf(rawKey), maxChars);
         if (value == null) {
             put(key, ValueType.NULL, 0, null);
         } else if (value instanceof String) {
-            put(key, ValueType.STRING, 0, (String) value);
+            put(key, ValueType.STRING, 0, Truncation.cut((String) value, maxChars));
         } else if (value instanceof Boolean) {
             put(key, ValueType.BOOLEAN, ((Boolean) value) ? 1 : 0, null);
         } else if (value instanceof Integer || value instanceof Long || value instanceof Short
@@ -73,16 +85,17 @@ public final class KeyValues {
             double d = value instanceof Float ? Double.parseDouble(value.toString()) : ((Number) value).doubleValue();
             put(key, ValueType.DOUBLE, Double.doubleToRawLongBits(d), null);
         } else if (value instanceof BigDecimal || value instanceof BigInteger) {
-            put(key, ValueType.DECIMAL, 0, value.toString());
+            // a decimal of more digits than the bound is cut, and so written as a string, not a number
+            put(key, ValueType.DECIMAL, 0, Truncation.cut(value.toString(), maxChars));
         } else if (value instanceof Number) {
             // An unknown Number subclass may have any toString(); its double value is a safe number.
             put(key, ValueType.DOUBLE, Double.doubleToRawLongBits(safeDouble((Number) value)), null);
         } else {
-            put(key, ValueType.STRING, 0, MessageFormatter.safeToString(value));
+            put(key, ValueType.STRING, 0, Truncation.cut(MessageFormatter.safeToString(value), maxChars));
         }
     }
 
-    /** Adds an already captured pair (copying an event). */
+    /** Adds an already captured pair (copying an event), as it is: it was cut when captured. */
     public void put(String key, ValueType type, long valueBits, String text) {
         if (count == keys.length) {
             int size = count * 2;

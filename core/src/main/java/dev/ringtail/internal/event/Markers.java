@@ -2,10 +2,20 @@ package dev.ringtail.internal.event;
 
 import java.util.Arrays;
 
-/** The marker names of one event, in the order the call gave them. */
+/** The marker names of one event, in the order the call gave them, each cut at the field bound. */
 public final class Markers {
+    private final int maxChars;
     private String[] names = new String[2];
     private int count;
+
+    public Markers() {
+        this(Truncation.DEFAULT_MAX_FIELD_CHARS);
+    }
+
+    /** @param maxChars longer names are cut here when added ({@link Truncation}) */
+    public Markers(int maxChars) {
+        this.maxChars = maxChars;
+    }
 
     public int count() {
         return count;
@@ -22,7 +32,7 @@ public final class Markers {
         if (count == names.length) {
             names = Arrays.copyOf(names, count * 2);
         }
-        names[count++] = String.valueOf(name);
+        names[count++] = Truncation.cut(String.valueOf(name), maxChars);
     }
 
     /** Forgets the names without clearing references (the slot is being refilled at once). */

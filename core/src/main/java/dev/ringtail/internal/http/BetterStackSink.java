@@ -79,7 +79,7 @@ public final class BetterStackSink implements Sink {
 
     BetterStackSink(BetterStackSinkBuilder b) {
         this.diagnostics = b.diagnostics;
-        this.serializer = new EventSerializer(b.maxStackChars);
+        this.serializer = new EventSerializer(b.maxStackChars, b.maxFieldChars);
         this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
         this.token = b.token;
         this.maxEvents = b.maxEvents;

@@ -45,6 +45,7 @@ public final class BetterStackSinkBuilder {
     Duration baseBackoff = DEFAULT_BASE_BACKOFF;
     Duration problemInterval = DEFAULT_PROBLEM_INTERVAL;
     int maxStackChars = EventSerializer.DEFAULT_MAX_STACK_CHARS;
+    int maxFieldChars = EventSerializer.DEFAULT_MAX_FIELD_CHARS;
     Diagnostics diagnostics = Diagnostics.stderr();
     Clock clock = Clock.systemUTC();
 
@@ -118,6 +119,12 @@ public final class BetterStackSinkBuilder {
 
     public BetterStackSinkBuilder maxStackChars(int maxStackChars) {
         this.maxStackChars = positive("maxStackChars", maxStackChars);
+        return this;
+    }
+
+    /** Every string but the message and the stack text is cut after this many chars ({@code ringtail.field.maxChars}). */
+    public BetterStackSinkBuilder maxFieldChars(int maxFieldChars) {
+        this.maxFieldChars = positive("maxFieldChars", maxFieldChars);
         return this;
     }
 

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.core.io.SerializedString;
 import com.fasterxml.jackson.core.json.JsonWriteFeature;
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.EventView;
+import dev.ringtail.internal.event.Truncation;
 import dev.ringtail.internal.text.StackTraces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -32,7 +33,8 @@ import java.util.function.BiConsumer;
  * </ol>
  * A user key equal to a reserved name is always written with a {@code _} prefix, whatever its
  * source. Value types survive (numbers, booleans, null); NaN and infinities become the strings
- * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}. Every string is valid UTF-8: control
+ * {@code "NaN"}, {@code "Infinity"}, {@code "-Infinity"}, and a decimal beyond the double range
+ * its text as a string. Every string is valid UTF-8: control
  * characters are escaped by jackson, lone surrogates are replaced by U+FFFD here.
  *
  * <p>The steady state allocates nothing per event: field names and level values are
@@ -42,6 +44,8 @@ import java.util.function.BiConsumer;
 public final class EventSerializer {
     /** Default limit of an exception's stack text, the same as the default message limit. */
     public static final int DEFAULT_MAX_STACK_CHARS = 32_768;
+    /** Default limit of every other string but the message ({@code ringtail.field.maxChars}). */
+    public static final int DEFAULT_MAX_FIELD_CHARS = Truncation.DEFAULT_MAX_FIELD_CHARS;
 
     private static final SerializableString DT = new SerializedString("dt");
     private static final SerializableString LEVEL = new SerializedString("level");
@@ -60,9 +64,6 @@ public final class EventSerializer {
         }
     }
 
-    /** Scratch arrays bigger than this are released after the event that needed them. */
-    private static final int MAX_RETAINED_CHARS = 1 << 16;
-
     private static final JsonFactory FACTORY = JsonFactory.builder()
             .enable(JsonWriteFeature.COMBINE_UNICODE_SURROGATES_IN_UTF8) // emoji as 4 UTF-8 bytes, not two escapes
             .enable(StreamWriteFeature.USE_FAST_DOUBLE_WRITER)
@@ -71,12 +72,13 @@ public final class EventSerializer {
             .build();
 
     private final int maxStackChars;
+    private final int maxFieldChars;
     private final OutputBuffer out = new OutputBuffer(1024);
     private final IsoTimestamp timestamp = new IsoTimestamp();
     private final StringBuilder stack = new StringBuilder(1024);
     private final BiConsumer<String, String> mdcWriter = this::writeMdcEntry; // built once, not per event
     private JsonGenerator generator;
-    private char[] chars = new char[512];
+    private final JsonText text = new JsonText();
     private final WrittenKeys written = new WrittenKeys();
     private boolean mdcChangedKeysPass;
 
@@ -86,10 +88,19 @@ public final class EventSerializer {
 
     /** @param maxStackChars an exception's stack text is cut after this many chars */
     public EventSerializer(int maxStackChars) {
-        if (maxStackChars < 1) {
-            throw new IllegalArgumentException("maxStackChars must be positive: " + maxStackChars);
+        this(maxStackChars, DEFAULT_MAX_FIELD_CHARS);
+    }
+
+    /**
+     * @param maxStackChars an exception's stack text is cut after this many chars
+     * @param maxFieldChars every other string but the message is cut after this many chars
+     */
+    public EventSerializer(int maxStackChars, int maxFieldChars) {
+        if (maxStackChars < 1 || maxFieldChars < 1) {
+            throw new IllegalArgumentException("limits must be positive: " + maxStackChars + ", " + maxFieldChars);
         }
         this.maxStackChars = maxStackChars;
+        this.maxFieldChars = maxFieldChars;
         this.generator = newGenerator();
     }
 
@@ -99,7 +110,7 @@ public final class EventSerializer {
      * exception propagates and this serializer is ready for the next event.
      */
     public OutputBuffer serialize(EventView event) throws IOException {
-        if (out.capacity() > 4 * MAX_RETAINED_CHARS) {
+        if (out.capacity() > 4 * JsonText.MAX_RETAINED_CHARS) {
             out.resetAndShrink(1024); // the last event was huge; the generator keeps writing to this same object
         } else {
             out.reset();
@@ -139,15 +150,15 @@ public final class EventSerializer {
         g.writeFieldName(MESSAGE);
         writeText(event.message());
         g.writeFieldName(LOGGER_NAME);
-        writeText(event.loggerName());
+        writeField(event.loggerName());
         g.writeFieldName(THREAD_NAME);
-        writeText(event.threadName());
+        writeField(event.threadName());
         int markers = event.markerCount();
         if (markers > 0) {
             g.writeFieldName(MARKERS);
             g.writeStartArray();
             for (int i = 0; i < markers; i++) {
-                writeText(event.marker(i));
+                writeText(event.marker(i)); // cut when captured
             }
             g.writeEndArray();
         }
@@ -164,12 +175,12 @@ public final class EventSerializer {
         g.writeFieldName(EXCEPTION);
         g.writeStartObject();
         g.writeFieldName(CLASS);
-        writeText(thrown.getClass().getName());
+        writeField(thrown.getClass().getName());
         g.writeFieldName(MESSAGE);
-        writeText(StackTraces.message(thrown));
+        writeField(StackTraces.message(thrown));
         g.writeFieldName(STACKTRACE);
         stack.setLength(0);
-        StackTraces.append(thrown, stack, maxStackChars);
+        StackTraces.append(thrown, stack, maxStackChars, maxFieldChars);
         writeText(stack);
         g.writeEndObject();
     }
@@ -197,14 +208,15 @@ public final class EventSerializer {
     }
 
     private void writeMdcEntry(String rawKey, String value) {
-        String key = WrittenKeys.userKey(rawKey);
-        boolean changed = key != rawKey; // identity: userKey returns the same instance when unchanged
+        // the MDC is shared by reference, so it is cut here, not at capture; a cut key counts as changed
+        String key = WrittenKeys.userKey(Truncation.cut(rawKey, maxFieldChars));
+        boolean changed = key != rawKey; // identity: cut and userKey return the same instance when unchanged
         if (changed != mdcChangedKeysPass || !written.claim(key)) {
             return;
         }
         try {
             generator.writeFieldName(key);
-            writeText(value);
+            writeField(value);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -232,10 +244,11 @@ public final class EventSerializer {
                 break;
             case DECIMAL:
                 String text = event.textValue(i);
-                if (JsonNumbers.isJsonNumber(text)) {
+                if (JsonNumbers.isJsonNumber(text) && JsonNumbers.isFiniteDouble(text)) {
                     g.writeNumber(text);
                 } else {
-                    writeText(text); // a subclass with an odd toString(): keep the text, stay valid
+                    // beyond the double range, or a subclass with an odd toString(): keep the text, stay valid
+                    writeText(text);
                 }
                 break;
             default:
@@ -246,34 +259,19 @@ public final class EventSerializer {
 
     // ------------------------------------------------------------------ text
 
-    /** Writes any text as a JSON string (null as JSON null), copying through a reused char array. */
-    private void writeText(CharSequence text) throws IOException {
-        if (text == null) {
-            generator.writeNull();
-            return;
-        }
-        int n = text.length();
-        if (chars.length < n) {
-            chars = new char[Math.max(n, chars.length * 2)];
-        }
-        if (text instanceof String) {
-            ((String) text).getChars(0, n, chars, 0);
-        } else if (text instanceof StringBuilder) {
-            ((StringBuilder) text).getChars(0, n, chars, 0);
-        } else {
-            for (int i = 0; i < n; i++) {
-                chars[i] = text.charAt(i);
-            }
-        }
-        Utf16.replaceLoneSurrogates(chars, n);
-        generator.writeString(chars, 0, n);
+    /** Writes text the bound does not apply to (the message, the stack text): bounded already. */
+    private void writeText(CharSequence value) throws IOException {
+        text.write(generator, value, Integer.MAX_VALUE);
+    }
+
+    /** Writes any other string, cut at {@code ringtail.field.maxChars}. */
+    private void writeField(CharSequence value) throws IOException {
+        text.write(generator, value, maxFieldChars);
     }
 
     private void releaseScratch() {
-        if (chars.length > MAX_RETAINED_CHARS) {
-            chars = new char[512];
-        }
-        if (stack.capacity() > MAX_RETAINED_CHARS) {
+        text.release();
+        if (stack.capacity() > JsonText.MAX_RETAINED_CHARS) {
             stack.setLength(0);
             stack.trimToSize();
         }

@@ -6,6 +6,7 @@ import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.event.KeyValues;
 import dev.ringtail.internal.event.Markers;
 import dev.ringtail.internal.event.MessageFormatter;
+import dev.ringtail.internal.event.Truncation;
 import dev.ringtail.internal.event.ValueType;
 import java.lang.invoke.MethodHandles;
 import java.lang.invoke.VarHandle;
@@ -23,7 +24,9 @@ import java.util.Map;
  * <p>Everything a producer captures is either immutable or copied here on the producer thread:
  * the message is formatted into the slot's own bounded buffer ({@link MessageFormatter}),
  * key-value values are captured by type ({@link KeyValues}), so an argument mutated after the
- * log call is seen as it was.
+ * log call is seen as it was. Key-value texts and marker names are cut at the field bound when
+ * captured; the MDC, names and exception are held by reference and cut by the sinks
+ * ({@link Truncation} says why).
  */
 public final class LogEvent implements EventView {
 
@@ -46,8 +49,8 @@ public final class LogEvent implements EventView {
     private int nanoOfSecond;
     private final BoundedText message;
     private Throwable throwable;
-    private final Markers markers = new Markers();
-    private final KeyValues keyValues = new KeyValues();
+    private final Markers markers;
+    private final KeyValues keyValues;
     private Map<String, String> mdc = Collections.emptyMap();
     private ControlRequest control;
     /** The budget this event belongs to (its pipeline's), or null outside any ring. */
@@ -59,11 +62,21 @@ public final class LogEvent implements EventView {
 
     /** @param maxChars longer messages are cut here and end with {@code …[truncated N chars]} */
     public LogEvent(int maxChars) {
-        this(maxChars, null);
+        this(maxChars, Truncation.DEFAULT_MAX_FIELD_CHARS);
     }
 
-    LogEvent(int maxChars, MemoryBudget budget) {
+    /**
+     * @param maxChars      longer messages are cut here and end with {@code …[truncated N chars]}
+     * @param maxFieldChars longer marker names, key-value keys and texts are cut here when captured
+     */
+    public LogEvent(int maxChars, int maxFieldChars) {
+        this(maxChars, maxFieldChars, null);
+    }
+
+    LogEvent(int maxChars, int maxFieldChars, MemoryBudget budget) {
         this.message = new BoundedText(maxChars);
+        this.markers = new Markers(maxFieldChars);
+        this.keyValues = new KeyValues(maxFieldChars);
         this.budget = budget;
     }
 

@@ -49,6 +49,7 @@ public final class Pipeline {
     private final RingBuffer<Slot> ring;
     private final MemoryBudget budget;
     private final int maxChars;
+    private final int maxFieldChars;
     private final SinkHandler[] handlers;
     private final Admission admission;
     private final StderrFallback fallback;
@@ -63,12 +64,15 @@ public final class Pipeline {
         this.clock = b.clock;
         this.diagnostics = b.diagnostics;
         this.jmx = b.jmx;
-        this.fallback = new StderrFallback(clock, diagnostics, b.maxMessageChars);
+        this.fallback = new StderrFallback(clock, diagnostics, b.maxMessageChars, b.maxFieldChars);
         this.maxChars = b.maxMessageChars;
+        this.maxFieldChars = b.maxFieldChars;
         this.budget = new MemoryBudget(b.maxRetainedBytes);
         int ringSize = RingSizing.fitToHeap(b.ringSize, Runtime.getRuntime().maxMemory(), diagnostics);
         MemoryBudget slotBudget = budget;
-        this.disruptor = new Disruptor<>(() -> new Slot(new LogEvent(maxChars, slotBudget)), nextPowerOfTwo(ringSize),
+        int fieldChars = maxFieldChars;
+        this.disruptor = new Disruptor<>(() -> new Slot(new LogEvent(maxChars, fieldChars, slotBudget)),
+                nextPowerOfTwo(ringSize),
                 RecursionGuard.pipelineThreads("ringtail-consumer"), ProducerType.MULTI,
                 WaitStrategies.create(b.waitStrategy, b.idleTimeout.toNanos()));
         this.ring = disruptor.getRingBuffer();
@@ -192,7 +196,7 @@ public final class Pipeline {
         if (mine instanceof LogEvent && ((LogEvent) mine).budget() == budget) {
             return (LogEvent) mine;
         }
-        LogEvent created = new LogEvent(maxChars, budget);
+        LogEvent created = new LogEvent(maxChars, maxFieldChars, budget);
         depth.scratch = created;
         return created;
     }

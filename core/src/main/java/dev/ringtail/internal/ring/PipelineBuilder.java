@@ -1,6 +1,7 @@
 package dev.ringtail.internal.ring;
 
 import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.event.Truncation;
 import dev.ringtail.internal.sink.Sink;
 import java.time.Clock;
 import java.time.Duration;
@@ -28,6 +29,8 @@ public final class PipelineBuilder {
     public static final int DEFAULT_MAX_MESSAGE_CHARS = 32_768;
     /** Largest default for {@code ringtail.ring.maxBytes}: 64 MiB. */
     public static final long MAX_DEFAULT_RETAINED_BYTES = 64L << 20;
+    /** Default bound of key-value texts and marker names in the slot ({@code ringtail.field.maxChars}). */
+    public static final int DEFAULT_MAX_FIELD_CHARS = Truncation.DEFAULT_MAX_FIELD_CHARS;
     /** How often an idle consumer wakes to let its sink send time-based batches. */
     public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMillis(100);
 
@@ -38,6 +41,7 @@ public final class PipelineBuilder {
     Duration dropReportInterval = DEFAULT_DROP_REPORT_INTERVAL;
     int maxMessageChars = DEFAULT_MAX_MESSAGE_CHARS;
     long maxRetainedBytes = defaultRetainedBytes(Runtime.getRuntime().maxMemory());
+    int maxFieldChars = DEFAULT_MAX_FIELD_CHARS;
     Clock clock = Clock.systemUTC();
     Diagnostics diagnostics = Diagnostics.stderr();
     boolean jmx = true;
@@ -114,6 +118,15 @@ public final class PipelineBuilder {
     /** The default budget for a heap of {@code maxHeap} bytes: an eighth of it, at most 64 MiB. */
     public static long defaultRetainedBytes(long maxHeap) {
         return Math.min(MAX_DEFAULT_RETAINED_BYTES, maxHeap / 8);
+    }
+
+    /** Key-value keys and texts and marker names longer than this are cut when captured. */
+    public PipelineBuilder maxFieldChars(int maxFieldChars) {
+        if (maxFieldChars < 1) {
+            throw new IllegalArgumentException("maxFieldChars must be positive: " + maxFieldChars);
+        }
+        this.maxFieldChars = maxFieldChars;
+        return this;
     }
 
     public PipelineBuilder clock(Clock clock) {

@@ -19,10 +19,10 @@ final class StderrFallback {
     private final ConsoleFormat format;
     private final Object lock = new Object();
 
-    StderrFallback(Clock clock, Diagnostics diagnostics, int maxMessageChars) {
+    StderrFallback(Clock clock, Diagnostics diagnostics, int maxMessageChars, int maxFieldChars) {
         this.clock = clock;
         this.diagnostics = diagnostics;
-        this.format = new ConsoleFormat(ZoneId.systemDefault(), maxMessageChars);
+        this.format = new ConsoleFormat(ZoneId.systemDefault(), maxMessageChars, maxFieldChars);
     }
 
     /** A log call from a thread already inside ringtail: shown (one level of nesting), never published. */

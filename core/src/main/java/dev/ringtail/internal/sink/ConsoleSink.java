@@ -3,6 +3,7 @@ package dev.ringtail.internal.sink;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
 import dev.ringtail.internal.event.EventView;
+import dev.ringtail.internal.event.Truncation;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
 import java.io.OutputStream;
@@ -46,12 +47,22 @@ public final class ConsoleSink implements Sink {
      * @param maxStackChars stack traces are cut after this many chars
      */
     public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars) {
-        this(stream, zone, maxStackChars, Diagnostics.stderr());
+        this(stream, zone, maxStackChars, Truncation.DEFAULT_MAX_FIELD_CHARS, Diagnostics.stderr());
+    }
+
+    /** @param maxFieldChars the logger name and each exception's own line are cut after this many chars */
+    public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars, int maxFieldChars) {
+        this(stream, zone, maxStackChars, maxFieldChars, Diagnostics.stderr());
     }
 
     public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars, Diagnostics diagnostics) {
+        this(stream, zone, maxStackChars, Truncation.DEFAULT_MAX_FIELD_CHARS, diagnostics);
+    }
+
+    public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars, int maxFieldChars,
+                       Diagnostics diagnostics) {
         this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        this.format = new ConsoleFormat(zone, maxStackChars);
+        this.format = new ConsoleFormat(zone, maxStackChars, maxFieldChars);
         this.diagnostics = diagnostics;
         List<ConsoleChunk> chunks = new ArrayList<>(CHUNKS);
         for (int i = 0; i < CHUNKS; i++) {

@@ -58,7 +58,7 @@ class IngestRoundTripPropertyTest {
                 String context = "seed " + seeds.get(i) + " " + event;
                 assertThat(json.get("level")).as(context).isEqualTo(event.level.wireName());
                 same(context, "message", json.get("message"), event.expectedMessage(MAX_MESSAGE_CHARS));
-                same(context, "logger_name", json.get("logger_name"), expectedText(event.loggerName));
+                same(context, "logger_name", json.get("logger_name"), GeneratedEvent.expectedField(event.loggerName));
                 same(context, "thread_name", json.get("thread_name"), thread);
                 assertThat(json.get("markers")).as(context).isEqualTo(event.expectedMarkers());
                 Map<String, Object> expected = event.expectedUserFields();
