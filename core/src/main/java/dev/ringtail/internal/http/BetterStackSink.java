@@ -70,6 +70,8 @@ public final class BetterStackSink implements Sink {
     private Batch current;
     private String refusal;
     private boolean closed;
+    /** Events counted failed because the wait for a free batch was interrupted; reported at close. */
+    private int interruptedWaiting;
 
     BetterStackSink(BetterStackSinkBuilder b) {
         this.diagnostics = b.diagnostics;
@@ -159,6 +161,7 @@ public final class BetterStackSink implements Sink {
             current = pool.acquire(); // every batch in flight: wait here, on purpose (see BatchPool)
             if (current == null) {
                 countFailed(event, synthetic);
+                interruptedWaiting += synthetic ? 0 : 1; // no batch holds it: the close line must say it
                 return;
             }
         }
@@ -197,12 +200,11 @@ public final class BetterStackSink implements Sink {
         long remaining = deadlineNanos - System.nanoTime();
         boolean delivered = flush(deadlineNanos - Math.min(CLOSE_MARGIN_NANOS, Math.max(0, remaining) / 10));
         closed = true;
-        if (!delivered) {
-            int lost = pool.abandonAll(counters);
-            if (lost > 0) {
-                diagnostics.line("betterstack: close deadline passed with " + lost
-                        + " events undelivered (counted failed)");
-            }
+        int lost = interruptedWaiting + (delivered ? 0 : pool.abandonAll(counters));
+        interruptedWaiting = 0;
+        if (lost > 0) {
+            diagnostics.line("betterstack: close deadline passed with " + lost
+                    + " events undelivered (counted failed)");
         }
         stop.countDown();
         for (Thread sender : senders) {
