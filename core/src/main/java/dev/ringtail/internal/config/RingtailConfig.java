@@ -2,13 +2,13 @@ package dev.ringtail.internal.config;
 
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.http.BetterStackSinkBuilder;
+import dev.ringtail.internal.http.Endpoints;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.ring.WaitStrategyKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
@@ -74,7 +74,7 @@ public final class RingtailConfig {
     private final int rootLevel;
     private final Map<String, Integer> loggerLevels;
     private final String token;
-    private final URI endpoint;
+    private final String endpoint;
     private final int batchMaxEvents;
     private final int batchMaxBytes;
     private final Duration batchFlush;
@@ -193,8 +193,9 @@ public final class RingtailConfig {
         return "****" + secret.substring(secret.length() - 4);
     }
 
-    public URI endpoint() {
-        return endpoint == null ? URI.create(BetterStackSinkBuilder.DEFAULT_ENDPOINT) : endpoint;
+    /** The endpoint as configured, unchecked (the sink checks it), or the default. */
+    public String endpoint() {
+        return endpoint == null ? BetterStackSinkBuilder.DEFAULT_ENDPOINT : endpoint;
     }
 
     public int batchMaxEvents() {
@@ -264,8 +265,9 @@ public final class RingtailConfig {
 
     @Override
     public String toString() {
-        // the token is never part of this text
-        return "RingtailConfig{ringSize=" + ringSize + ", level=" + rootLevel + ", endpoint=" + endpoint()
+        // the token is never part of this text, nor a password in the endpoint's user info
+        return "RingtailConfig{ringSize=" + ringSize + ", level=" + rootLevel
+                + ", endpoint=" + Endpoints.withoutUserInfo(endpoint())
                 + ", token=" + (token == null ? "none" : maskedToken()) + ", console=" + console + '}';
     }
 

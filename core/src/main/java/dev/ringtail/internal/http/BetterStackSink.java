@@ -12,7 +12,6 @@ import dev.ringtail.internal.stats.SinkCounters;
 import java.net.URI;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -52,7 +51,7 @@ public final class BetterStackSink implements Sink {
     private final SinkCounters counters = new SinkCounters(NAME);
     private final Diagnostics diagnostics;
     private final EventSerializer serializer;
-    private final URI endpoint;
+    private final URI endpoint; // null if the configured text is not a URL (then refused)
     private final String token; // never printed
     private final int maxEvents;
     private final int maxBytes;
@@ -76,7 +75,7 @@ public final class BetterStackSink implements Sink {
     BetterStackSink(BetterStackSinkBuilder b) {
         this.diagnostics = b.diagnostics;
         this.serializer = new EventSerializer(b.maxStackChars);
-        this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
+        this.endpoint = b.endpoint;
         this.token = b.token;
         this.maxEvents = b.maxEvents;
         this.maxBytes = b.maxBytes;
@@ -118,6 +117,16 @@ public final class BetterStackSink implements Sink {
         } catch (ClassNotFoundException | LinkageError e) {
             return "slf4j-api is not on the class path, and Apache HttpClient needs it";
         }
+    }
+
+    /** Why nothing is sent (printed once at construction), or null if the sink sends. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** The endpoint's host, for the start-up line; null if the endpoint is not a URL. */
+    public String host() {
+        return endpoint == null ? null : endpoint.getHost();
     }
 
     @Override
@@ -290,7 +299,8 @@ public final class BetterStackSink implements Sink {
 
     @Override
     public String toString() {
-        return "BetterStackSink{endpoint=" + endpoint + ", token=" + RingtailConfig.mask(token)
+        String shown = endpoint == null ? "invalid" : Endpoints.withoutUserInfo(endpoint.toString());
+        return "BetterStackSink{endpoint=" + shown + ", token=" + RingtailConfig.mask(token)
                 + ", maxInFlight=" + maxInFlight + (refusal == null ? "" : ", refused") + '}';
     }
 }

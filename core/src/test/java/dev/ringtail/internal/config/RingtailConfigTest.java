@@ -103,10 +103,13 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldRejectEndpointsThatAreNotHttpUrls() {
-        RingtailConfig c = config(Map.of("ringtail.betterstack.endpoint", "ftp://example"), Map.of(), new Properties());
-        assertThat(c.endpoint().toString()).isEqualTo("https://in.logs.betterstack.com");
-        assertThat(err.text()).contains("ringtail.betterstack.endpoint=ftp://example");
+    void shouldKeepABadEndpointAsWrittenForTheSinkToRefuseNeverTheDefault() {
+        RingtailConfig c = config(Map.of("ringtail.betterstack.endpoint", " ftp://example "), Map.of(), new Properties());
+        assertThat(c.endpoint()).isEqualTo("ftp://example");
+        assertThat(err.text()).as("the sink says it, once").isEmpty();
+        RingtailConfig withPassword = config(Map.of("ringtail.betterstack.endpoint", "https://me:s3cr3t@h.example/x"),
+                Map.of(), new Properties());
+        assertThat(withPassword.toString()).contains("https://***@h.example/x").doesNotContain("s3cr3t");
     }
 
     @Test
