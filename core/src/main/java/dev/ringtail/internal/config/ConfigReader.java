@@ -179,8 +179,19 @@ final class ConfigReader {
             }
         }
         Map<String, Integer> levels = new HashMap<>();
+        for (String name : RingtailConfig.ALWAYS_OFF) {
+            levels.put(name, Thresholds.OFF);
+        }
         for (Map.Entry<String, String> e : names.entrySet()) {
             if (e.getKey().isEmpty()) {
+                continue;
+            }
+            if (alwaysOff(e.getKey())) {
+                if (Thresholds.parse(e.getValue()) != Thresholds.OFF) {
+                    diagnostics.line("ignoring " + RingtailConfig.LEVEL_PREFIX + e.getKey() + "=" + e.getValue()
+                            + " (HttpClient's header and wire loggers print credentials; they are always off)");
+                }
+                levels.put(e.getKey(), Thresholds.OFF);
                 continue;
             }
             int level = Thresholds.parse(e.getValue());
@@ -197,6 +208,15 @@ final class ConfigReader {
             levels.put(e.getKey(), level);
         }
         return Collections.unmodifiableMap(levels);
+    }
+
+    private static boolean alwaysOff(String name) {
+        for (String prefix : RingtailConfig.ALWAYS_OFF) {
+            if (name.equals(prefix) || name.startsWith(prefix + ".")) {
+                return true;
+            }
+        }
+        return false;
     }
 
     String token() {

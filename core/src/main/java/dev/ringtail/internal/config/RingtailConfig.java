@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -66,6 +67,22 @@ public final class RingtailConfig {
     public static final boolean DEFAULT_SHUTDOWN_HOOK = true;
     /** Built-in per-logger levels, overridable: the HTTP client's chatter stays at warn. */
     public static final Map<String, String> DEFAULT_LOGGER_LEVELS = Map.of("org.apache.hc", "warn");
+    /**
+     * Loggers that are off whatever is configured, with all below them: HttpClient 5 prints every
+     * request header (the token's {@code Authorization} included) on {@code headers} and every
+     * byte on the wire on {@code wire}, and HTTP/2 frames under {@code http2}.
+     */
+    public static final List<String> ALWAYS_OFF = List.of(hc(".client5.http.headers"), hc(".client5.http.wire"),
+            hc(".client5.http2"));
+
+    /**
+     * {@code org.apache.hc + rest}, joined at run time: the all jar's shade rewrites string
+     * constants that start with {@code org.apache.hc.client5}, and these names must stay the
+     * original ones (loggers are looked up under them, see RingtailLoggerFactory.SHADED_PREFIX).
+     */
+    private static String hc(String rest) {
+        return "org.apache.hc".concat(rest);
+    }
 
     /** BetterStack's documented limit per request, compressed. */
     static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;

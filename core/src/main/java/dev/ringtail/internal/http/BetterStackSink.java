@@ -4,6 +4,7 @@ import dev.ringtail.Level;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
+import dev.ringtail.internal.diag.Secrets;
 import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.json.EventSerializer;
 import dev.ringtail.internal.json.OutputBuffer;
@@ -77,6 +78,7 @@ public final class BetterStackSink implements Sink {
         this.serializer = new EventSerializer(b.maxStackChars);
         this.endpoint = b.endpoint;
         this.token = b.token;
+        Secrets.add(token); // from now on no stderr line of ringtail's shows it, whoever wrote the line
         this.maxEvents = b.maxEvents;
         this.maxBytes = b.maxBytes;
         this.flushNanos = b.flush.toNanos();

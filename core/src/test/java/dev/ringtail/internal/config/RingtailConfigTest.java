@@ -113,6 +113,22 @@ class RingtailConfigTest {
     }
 
     @Test
+    void httpClientHeaderAndWireLoggersAreOffWhateverIsConfigured() {
+        RingtailConfig c = config(Map.of("ringtail.level", "trace", "ringtail.level.org.apache.hc", "trace",
+                "ringtail.level.org.apache.hc.client5.http.headers", "debug",
+                "ringtail.level.org.apache.hc.client5.http.wire.deeper", "trace"), Map.of(), new Properties());
+        assertThat(c.levelFor("org.apache.hc.client5.http.headers")).isEqualTo(Thresholds.OFF);
+        assertThat(c.levelFor("org.apache.hc.client5.http.wire")).isEqualTo(Thresholds.OFF);
+        assertThat(c.levelFor("org.apache.hc.client5.http.wire.deeper")).isEqualTo(Thresholds.OFF);
+        assertThat(c.levelFor("org.apache.hc.client5.http2.frame")).isEqualTo(Thresholds.OFF);
+        assertThat(c.levelFor("org.apache.hc.client5.http.impl.classic.MainClientExec"))
+                .as("the rest of HttpClient as asked").isEqualTo(Level.TRACE.ordinal());
+        assertThat(err.text()).contains("ignoring ringtail.level.org.apache.hc.client5.http.headers=debug"
+                + " (HttpClient's header and wire loggers print credentials; they are always off)")
+                .contains("ignoring ringtail.level.org.apache.hc.client5.http.wire.deeper=trace");
+    }
+
+    @Test
     void shouldParseEveryWaitStrategyName() {
         for (WaitStrategyKind kind : WaitStrategyKind.values()) {
             RingtailConfig c = config(Map.of("ringtail.waitStrategy", kind.key().toUpperCase()), Map.of(), new Properties());
