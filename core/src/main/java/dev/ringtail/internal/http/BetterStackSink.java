@@ -1,6 +1,5 @@
 package dev.ringtail.internal.http;
 
-import dev.ringtail.Level;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
@@ -11,8 +10,6 @@ import dev.ringtail.internal.json.OutputBuffer;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -108,17 +105,7 @@ public final class BetterStackSink implements Sink {
             return "no source token (set ringtail.betterstack.token or BETTERSTACK_SOURCE_TOKEN)";
         }
         String why = Endpoints.refusal(endpoint);
-        if (why != null) {
-            return why;
-        }
-        try {
-            // Apache HttpClient 5 logs through slf4j-api and cannot load without it. The
-            // ringtail-slf4j jar brings it; a bare core on the class path may not.
-            Class.forName("org.slf4j.LoggerFactory", false, BetterStackSink.class.getClassLoader());
-            return null;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return "slf4j-api is not on the class path, and Apache HttpClient needs it";
-        }
+        return why != null ? why : Transport.unavailable();
     }
 
     /** Why nothing is sent (printed once at construction), or null if the sink sends. */
