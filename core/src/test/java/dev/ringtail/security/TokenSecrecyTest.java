@@ -145,7 +145,7 @@ class TokenSecrecyTest {
         List<Runnable> misuses = List.of(
             () -> BetterStackSink.builder().token(TOKEN).maxEvents(0),
             () -> BetterStackSink.builder().token(TOKEN).timeout(Duration.ZERO),
-            () -> BetterStackSink.builder().token(TOKEN).endpoint(null),
+            () -> BetterStackSink.builder().token(TOKEN).endpoint((java.net.URI) null),
             () -> Pipeline.builder().ringSize(-1),
             () -> Pipeline.builder().build().publish(Level.INFO, "x", null, null, null, null, null));
         for (Runnable misuse : misuses) {

@@ -23,6 +23,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.function.Predicate;
 import java.util.zip.GZIPInputStream;
 
@@ -46,6 +47,7 @@ public final class IngestServer implements AutoCloseable {
         final boolean noAnswer;
         final long delayMillis;
         final boolean echoAuthorization;
+        final boolean trickle;
 
         private Behaviour(int status, String retryAfter, String body, boolean reset, boolean noAnswer, long delayMillis) {
             this(status, retryAfter, body, reset, noAnswer, delayMillis, false);
@@ -53,6 +55,12 @@ public final class IngestServer implements AutoCloseable {
 
         private Behaviour(int status, String retryAfter, String body, boolean reset, boolean noAnswer, long delayMillis,
                           boolean echoAuthorization) {
+            this(status, retryAfter, body, reset, noAnswer, delayMillis, echoAuthorization, false);
+        }
+
+        private Behaviour(int status, String retryAfter, String body, boolean reset, boolean noAnswer, long delayMillis,
+                          boolean echoAuthorization, boolean trickle) {
+            this.trickle = trickle;
             this.status = status;
             this.retryAfter = retryAfter;
             this.body = body;
@@ -65,6 +73,11 @@ public final class IngestServer implements AutoCloseable {
         /** Answers {@code status} with a body that ends with the request's Authorization header, as a careless proxy might. */
         public static Behaviour echoingAuthorization(int status, String body) {
             return new Behaviour(status, null, body, false, false, 0, true);
+        }
+
+        /** Answers {@code status} at once, then a body that never ends: a byte every 50 ms until the client hangs up. */
+        public static Behaviour trickling(int status) {
+            return new Behaviour(status, null, "", false, false, 0, false, true);
         }
 
         public static Behaviour status(int status) {
@@ -303,6 +316,10 @@ public final class IngestServer implements AutoCloseable {
                 requests.add(new Request(received, requestLine[0], requestLine[1], headers, body, decoded, status));
                 String answer = behaviour.echoAuthorization
                         ? behaviour.body + "Authorization: " + headers.get("authorization") : behaviour.body;
+                if (behaviour.trickle) {
+                    trickle(out, status);
+                    return;
+                }
                 writeResponse(out, status, behaviour, answer);
             }
         } catch (IOException | InterruptedException | RuntimeException e) {
@@ -325,6 +342,18 @@ public final class IngestServer implements AutoCloseable {
         out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
         out.write(body);
         out.flush();
+    }
+
+    // Announces far more than it will ever send, so the client waits for the rest; every byte
+    // comes well within any socket timeout, so only an overall deadline ends the exchange.
+    private void trickle(OutputStream out, int status) throws IOException, InterruptedException {
+        out.write(("HTTP/1.1 " + status + " Scripted\r\nContent-Type: text/plain\r\nContent-Length: 1000000000\r\n\r\n")
+                .getBytes(StandardCharsets.ISO_8859_1));
+        out.flush();
+        while (!closed.await(50, TimeUnit.MILLISECONDS)) {
+            out.write('.');
+            out.flush(); // fails once the client hung up
+        }
     }
 
     private static String readHead(InputStream in) throws IOException {

@@ -39,7 +39,7 @@ final class RingtailRuntime {
      */
     static RingtailRuntime start(RingtailConfig config, Diagnostics diagnostics) {
         List<Sink> sinks = Components.sinks(config, diagnostics);
-        diagnostics.line(destinations(config, sinks.size() > (config.console() ? 1 : 0)));
+        diagnostics.line(destinations(config, sinks));
         if (sinks.isEmpty()) {
             return new RingtailRuntime(config, diagnostics, null, null);
         }
@@ -57,12 +57,17 @@ final class RingtailRuntime {
 
     /**
      * The startup line: {@code logs go to console (stdout) and BetterStack <host> (token ****abcd)};
-     * the token shows only its last 4 characters.
+     * the token shows only its last 4 characters. A BetterStack sink that refused to send (its
+     * line comes just before) is not named as a destination.
+     *
+     * @param sinks the sinks built from {@code config}
      */
-    static String destinations(RingtailConfig config, boolean betterstack) {
+    static String destinations(RingtailConfig config, List<Sink> sinks) {
         String console = config.console() ? "console (" + (config.consoleStderr() ? "stderr" : "stdout") + ")" : null;
-        String remote = betterstack
-                ? "BetterStack " + config.endpoint().getHost() + " (token " + config.maskedToken() + ")" : null;
+        String host = Components.betterStackHost(sinks);
+        boolean refused = host == null && config.token().isPresent();
+        String remote = host != null ? "BetterStack " + host + " (token " + config.maskedToken() + ")" : null;
+        String why = refused ? "BetterStack refused, see above" : "no token";
         if (console != null && remote != null) {
             return "logs go to " + console + " and " + remote;
         }
@@ -70,9 +75,9 @@ final class RingtailRuntime {
             return "logs go to " + remote + " (console off)";
         }
         if (console != null) {
-            return "logs go to " + console + " only (no token)";
+            return "logs go to " + console + " only (" + why + ")";
         }
-        return "logs go nowhere: " + RingtailConfig.CONSOLE + "=false and no token";
+        return "logs go nowhere: " + RingtailConfig.CONSOLE + "=false and " + why;
     }
 
     /** The pipeline, or null if there is no sink. */

@@ -3,9 +3,11 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
+import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.sink.ConsoleSink;
+import dev.ringtail.testing.CapturedStderr;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
@@ -66,13 +68,25 @@ class RingtailServiceProviderTest {
         RingtailConfig withToken = config(Map.of(RingtailConfig.TOKEN, "abcdefghijklmnopWXYZ",
                 RingtailConfig.ENDPOINT, "https://s1234.eu-nbg-2.betterstackdata.com", RingtailConfig.CONSOLE_STREAM,
                 "stderr"));
-        String line = RingtailRuntime.destinations(withToken, true);
+        String line = RingtailRuntime.destinations(withToken, Components.sinks(withToken, new Diagnostics(() -> System.err, 0)));
         assertThat(line).isEqualTo("logs go to console (stderr) and BetterStack s1234.eu-nbg-2.betterstackdata.com"
                 + " (token ****WXYZ)").doesNotContain("abcdefghijklmnop");
-        assertThat(RingtailRuntime.destinations(config(Map.of(RingtailConfig.CONSOLE, "false")), false))
+        assertThat(RingtailRuntime.destinations(config(Map.of(RingtailConfig.CONSOLE, "false")), List.of()))
                 .isEqualTo("logs go nowhere: ringtail.console=false and no token");
-        assertThat(RingtailRuntime.destinations(config(Map.of()), false))
+        assertThat(RingtailRuntime.destinations(config(Map.of()), List.of()))
                 .isEqualTo("logs go to console (stdout) only (no token)");
+    }
+
+    @Test
+    void aRefusedBetterStackSinkIsNotNamedAsWhereLogsGo() {
+        for (String endpoint : List.of("http://10.1.2.3/", "ftp://x", "https://user:pw@s1.betterstackdata.com")) {
+            RingtailConfig refused = config(Map.of(RingtailConfig.TOKEN, "abcdefghijklmnopWXYZ",
+                    RingtailConfig.ENDPOINT, endpoint));
+            CapturedStderr lines = new CapturedStderr();
+            assertThat(RingtailRuntime.destinations(refused, Components.sinks(refused, lines.diagnostics())))
+                    .as(endpoint).isEqualTo("logs go to console (stdout) only (BetterStack refused, see above)");
+            assertThat(lines.text()).as(endpoint).startsWith("ringtail: betterstack: ").doesNotContain("pw");
+        }
     }
 
     @Test

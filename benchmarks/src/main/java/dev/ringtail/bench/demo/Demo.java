@@ -6,6 +6,7 @@ import dev.ringtail.bench.LoopbackReceiver;
 import dev.ringtail.bench.SyncHttpLogger;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.http.Endpoints;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
@@ -91,7 +92,7 @@ public final class Demo {
         RingtailConfig config = RingtailConfig.load();
         out.printf(Locale.ROOT, "ringtail demo: %,d events from %d threads%s, ring %,d, to %s%n", o.events, o.threads,
                 o.rate > 0 ? String.format(Locale.ROOT, " at %,d events/s", o.rate) : " (unpaced)",
-                config.ringSize(), toBetterStack ? "BetterStack " + config.endpoint().getHost()
+                config.ringSize(), toBetterStack ? "BetterStack " + Endpoints.withoutUserInfo(config.endpoint())
                         + " (token " + config.maskedToken() + ")" : "a loopback receiver " + receiver.endpoint()
                         + (config.gzip() ? " (gzip)" : ""));
         out.println("  route: " + target.route());

@@ -29,6 +29,19 @@ public final class Components {
         return sinks;
     }
 
+    /**
+     * The host the BetterStack sink among {@code sinks} sends to, for the start-up line; null if
+     * there is none, or it refused to send (it said why on stderr).
+     */
+    public static String betterStackHost(List<Sink> sinks) {
+        for (Sink sink : sinks) {
+            if (sink instanceof BetterStackSink b && b.refusal() == null) {
+                return b.host();
+            }
+        }
+        return null;
+    }
+
     /** A pipeline builder with the configured ring, admission and reporting settings, and no sinks yet. */
     public static PipelineBuilder pipeline(RingtailConfig config, Diagnostics diagnostics) {
         return PipelineBuilder.create()

@@ -1,11 +1,9 @@
 package dev.ringtail.internal.config;
 
 import dev.ringtail.internal.diag.Diagnostics;
-import dev.ringtail.internal.http.BetterStackSinkBuilder;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
@@ -185,8 +183,19 @@ final class ConfigReader {
             }
         }
         Map<String, Integer> levels = new HashMap<>();
+        for (String name : RingtailConfig.ALWAYS_OFF) {
+            levels.put(name, Thresholds.OFF);
+        }
         for (Map.Entry<String, String> e : names.entrySet()) {
             if (e.getKey().isEmpty()) {
+                continue;
+            }
+            if (alwaysOff(e.getKey())) {
+                if (Thresholds.parse(e.getValue()) != Thresholds.OFF) {
+                    diagnostics.line("ignoring " + RingtailConfig.LEVEL_PREFIX + e.getKey() + "=" + e.getValue()
+                            + " (HttpClient's header and wire loggers print credentials; they are always off)");
+                }
+                levels.put(e.getKey(), Thresholds.OFF);
                 continue;
             }
             int level = Thresholds.parse(e.getValue());
@@ -205,6 +214,15 @@ final class ConfigReader {
         return Collections.unmodifiableMap(levels);
     }
 
+    private static boolean alwaysOff(String name) {
+        for (String prefix : RingtailConfig.ALWAYS_OFF) {
+            if (name.equals(prefix) || name.startsWith(prefix + ".")) {
+                return true;
+            }
+        }
+        return false;
+    }
+
     String token() {
         Found found = lookup(RingtailConfig.TOKEN);
         String value = found.value;
@@ -214,22 +232,14 @@ final class ConfigReader {
         return value == null || value.isBlank() ? null : value.trim();
     }
 
-    URI endpoint() {
+    /**
+     * The endpoint as written, or null if unset. Not checked here: a bad endpoint must not fall
+     * back to the default host (the token would go where nobody asked), so the BetterStack sink
+     * checks it and refuses to start with one line (see {@code Endpoints}).
+     */
+    String endpoint() {
         Found found = lookup(RingtailConfig.ENDPOINT);
-        if (found.value == null || found.value.isBlank()) {
-            return null;
-        }
-        try {
-            URI uri = new URI(found.value.trim());
-            String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
-            if ((scheme.equals("https") || scheme.equals("http")) && uri.getHost() != null) {
-                return uri;
-            }
-        } catch (Exception ignored) {
-            // reported below
-        }
-        bad(found, "expected an http(s) URL", BetterStackSinkBuilder.DEFAULT_ENDPOINT);
-        return null;
+        return found.value == null || found.value.isBlank() ? null : found.value.trim();
     }
 
     static Map<String, String> ringtailKeys(Properties properties) {

@@ -2,17 +2,18 @@ package dev.ringtail.internal.config;
 
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.http.BetterStackSinkBuilder;
+import dev.ringtail.internal.http.Endpoints;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.ring.WaitStrategyKind;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
@@ -68,6 +69,22 @@ public final class RingtailConfig {
     public static final boolean DEFAULT_SHUTDOWN_HOOK = true;
     /** Built-in per-logger levels, overridable: the HTTP client's chatter stays at warn. */
     public static final Map<String, String> DEFAULT_LOGGER_LEVELS = Map.of("org.apache.hc", "warn");
+    /**
+     * Loggers that are off whatever is configured, with all below them: HttpClient 5 prints every
+     * request header (the token's {@code Authorization} included) on {@code headers} and every
+     * byte on the wire on {@code wire}, and HTTP/2 frames under {@code http2}.
+     */
+    public static final List<String> ALWAYS_OFF = List.of(hc(".client5.http.headers"), hc(".client5.http.wire"),
+            hc(".client5.http2"));
+
+    /**
+     * {@code org.apache.hc + rest}, joined at run time: the all jar's shade rewrites string
+     * constants that start with {@code org.apache.hc.client5}, and these names must stay the
+     * original ones (loggers are looked up under them, see RingtailLoggerFactory.SHADED_PREFIX).
+     */
+    private static String hc(String rest) {
+        return "org.apache.hc".concat(rest);
+    }
 
     /** BetterStack's documented limit per request, compressed. */
     static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
@@ -76,7 +93,7 @@ public final class RingtailConfig {
     private final int rootLevel;
     private final Map<String, Integer> loggerLevels;
     private final String token;
-    private final URI endpoint;
+    private final String endpoint;
     private final int batchMaxEvents;
     private final int batchMaxBytes;
     private final Duration batchFlush;
@@ -200,8 +217,9 @@ public final class RingtailConfig {
         return "****" + secret.substring(secret.length() - 4);
     }
 
-    public URI endpoint() {
-        return endpoint == null ? URI.create(BetterStackSinkBuilder.DEFAULT_ENDPOINT) : endpoint;
+    /** The endpoint as configured, unchecked (the sink checks it), or the default. */
+    public String endpoint() {
+        return endpoint == null ? BetterStackSinkBuilder.DEFAULT_ENDPOINT : endpoint;
     }
 
     public int batchMaxEvents() {
@@ -281,8 +299,9 @@ public final class RingtailConfig {
 
     @Override
     public String toString() {
-        // the token is never part of this text
-        return "RingtailConfig{ringSize=" + ringSize + ", level=" + rootLevel + ", endpoint=" + endpoint()
+        // the token is never part of this text, nor a password in the endpoint's user info
+        return "RingtailConfig{ringSize=" + ringSize + ", level=" + rootLevel
+                + ", endpoint=" + Endpoints.withoutUserInfo(endpoint())
                 + ", token=" + (token == null ? "none" : maskedToken()) + ", console=" + console + '}';
     }
 

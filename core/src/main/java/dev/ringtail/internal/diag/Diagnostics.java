@@ -10,7 +10,8 @@ import java.util.function.Supplier;
 /**
  * ringtail's own messages, on stderr, never through the ring. Each line starts with
  * {@code ringtail: }. Repetitive problems are reported once per kind, or at most once per interval
- * with a count of what was suppressed, so a failing pipeline cannot flood stderr.
+ * with a count of what was suppressed, so a failing pipeline cannot flood stderr. No line shows a
+ * registered secret ({@link Secrets}), whatever its text came from.
  */
 public final class Diagnostics {
     private final Supplier<PrintStream> out;
@@ -29,10 +30,10 @@ public final class Diagnostics {
         this.intervalNanos = rateLimitIntervalNanos;
     }
 
-    /** Prints the line. */
+    /** Prints the line, with every registered secret hidden ({@link Secrets}). */
     public void line(String message) {
         PrintStream stream = out.get();
-        stream.println("ringtail: " + message);
+        stream.println(Secrets.redact("ringtail: " + message));
         stream.flush();
     }
 

@@ -1,9 +1,9 @@
 package dev.ringtail.internal.http;
 
-import dev.ringtail.Level;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
+import dev.ringtail.internal.diag.Secrets;
 import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.json.EventSerializer;
 import dev.ringtail.internal.json.OutputBuffer;
@@ -57,7 +57,7 @@ public final class BetterStackSink implements Sink {
     private final SinkCounters counters = new SinkCounters(NAME);
     private final Diagnostics diagnostics;
     private final EventSerializer serializer;
-    private final URI endpoint;
+    private final URI endpoint; // null if the configured text is not a URL (then refused)
     private final String token; // never printed
     private final int maxEvents;
     private final int maxBytes;
@@ -76,12 +76,15 @@ public final class BetterStackSink implements Sink {
     private Batch current;
     private String refusal;
     private boolean closed;
+    /** Events counted failed because the wait for a free batch was interrupted; reported at close. */
+    private int interruptedWaiting;
 
     BetterStackSink(BetterStackSinkBuilder b) {
         this.diagnostics = b.diagnostics;
         this.serializer = new EventSerializer(b.maxStackChars, b.maxFieldChars);
-        this.endpoint = Objects.requireNonNull(b.endpoint, "endpoint");
+        this.endpoint = b.endpoint;
         this.token = b.token;
+        Secrets.add(token); // from now on no stderr line of ringtail's shows it, whoever wrote the line
         this.maxEvents = b.maxEvents;
         this.maxBytes = b.maxBytes;
         this.flushNanos = b.flush.toNanos();
@@ -115,17 +118,17 @@ public final class BetterStackSink implements Sink {
             return "no source token (set ringtail.betterstack.token or BETTERSTACK_SOURCE_TOKEN)";
         }
         String why = Endpoints.refusal(endpoint);
-        if (why != null) {
-            return why;
-        }
-        try {
-            // Apache HttpClient 5 logs through slf4j-api and cannot load without it. The
-            // ringtail-slf4j jar brings it; a bare core on the class path may not.
-            Class.forName("org.slf4j.LoggerFactory", false, BetterStackSink.class.getClassLoader());
-            return null;
-        } catch (ClassNotFoundException | LinkageError e) {
-            return "slf4j-api is not on the class path, and Apache HttpClient needs it";
-        }
+        return why != null ? why : Transport.unavailable();
+    }
+
+    /** Why nothing is sent (printed once at construction), or null if the sink sends. */
+    public String refusal() {
+        return refusal;
+    }
+
+    /** The endpoint's host, for the start-up line; null if the endpoint is not a URL. */
+    public String host() {
+        return endpoint == null ? null : endpoint.getHost();
     }
 
     @Override
@@ -175,7 +178,9 @@ public final class BetterStackSink implements Sink {
             current = pool.acquire(shed);
             if (current == null) {
                 countFailed(event, synthetic);
-                if (!synthetic && !Thread.currentThread().isInterrupted()) {
+                if (Thread.currentThread().isInterrupted()) {
+                    interruptedWaiting += synthetic ? 0 : 1; // no batch holds it: the close line must say it
+                } else if (!synthetic) {
                     diagnostics.rateLimited("betterstack: the endpoint is not keeping up and every batch is in"
                             + " flight; events are counted failed here rather than left to fill the ring");
                 }
@@ -217,12 +222,11 @@ public final class BetterStackSink implements Sink {
         long remaining = deadlineNanos - System.nanoTime();
         boolean delivered = flush(deadlineNanos - Math.min(CLOSE_MARGIN_NANOS, Math.max(0, remaining) / 10));
         closed = true;
-        if (!delivered) {
-            int lost = pool.abandonAll(counters);
-            if (lost > 0) {
-                diagnostics.line("betterstack: close deadline passed with " + lost
-                        + " events undelivered (counted failed)");
-            }
+        int lost = interruptedWaiting + (delivered ? 0 : pool.abandonAll(counters));
+        interruptedWaiting = 0;
+        if (lost > 0) {
+            diagnostics.line("betterstack: close deadline passed with " + lost
+                    + " events undelivered (counted failed)");
         }
         stop.countDown();
         for (Thread sender : senders) {
@@ -308,7 +312,8 @@ public final class BetterStackSink implements Sink {
 
     @Override
     public String toString() {
-        return "BetterStackSink{endpoint=" + endpoint + ", token=" + RingtailConfig.mask(token)
+        String shown = endpoint == null ? "invalid" : Endpoints.withoutUserInfo(endpoint.toString());
+        return "BetterStackSink{endpoint=" + shown + ", token=" + RingtailConfig.mask(token)
                 + ", maxInFlight=" + maxInFlight + (refusal == null ? "" : ", refused") + '}';
     }
 }

@@ -57,6 +57,12 @@ public final class BetterStackSinkBuilder {
         return this;
     }
 
+    /** The endpoint as configured; one that is not a URL leaves the sink refused, never defaulted. */
+    public BetterStackSinkBuilder endpoint(String endpoint) {
+        this.endpoint = Endpoints.parse(Objects.requireNonNull(endpoint));
+        return this;
+    }
+
     public BetterStackSinkBuilder token(String token) {
         this.token = token;
         return this;
@@ -159,6 +165,7 @@ public final class BetterStackSinkBuilder {
 
     @Override
     public String toString() {
-        return "BetterStackSinkBuilder{endpoint=" + endpoint + '}'; // never the token
+        // never the token, nor a password in the endpoint's user info
+        return "BetterStackSinkBuilder{endpoint=" + (endpoint == null ? "invalid" : Endpoints.withoutUserInfo(endpoint.toString())) + '}';
     }
 }

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.Reader;
+import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
@@ -14,6 +15,7 @@ import org.apache.hc.client5.http.impl.classic.HttpClients;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManager;
 import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
 import org.apache.hc.client5.http.ssl.DefaultClientTlsStrategy;
+import org.apache.hc.core5.http.ClassicHttpResponse;
 import org.apache.hc.core5.http.ContentType;
 import org.apache.hc.core5.http.Header;
 import org.apache.hc.core5.http.HttpEntity;
@@ -27,9 +29,9 @@ import org.apache.hc.core5.util.Timeout;
 /**
  * Apache HttpClient 5, classic (blocking) API, over a pool of at most {@code maxInFlight}
  * keep-alive connections. Requests run on the sink's own sender threads, which
- * {@code RecursionGuard} marks, so whatever the client logs never re-enters the ring; this
- * client starts no threads of its own (no idle evictor: stale connections are re-validated
- * after {@link #VALIDATE_AFTER_IDLE} instead).
+ * {@code RecursionGuard} marks, so whatever the client logs never re-enters the ring; the only
+ * other thread is the one that enforces each request's overall deadline ({@link Deadlines}); no
+ * idle evictor: stale connections are re-validated after {@link #VALIDATE_AFTER_IDLE} instead.
  *
  * <p>Why classic and not async, measured with {@code HttpTransportBenchmark} (64 POSTs per op,
  * 2 in flight, JDK HttpServer on 127.0.0.1, 2 shared cores): 20 KB bodies, classic 12.4-15.2
@@ -56,6 +58,8 @@ final class ClassicTransport implements Transport {
     private final String token; // never printed
     private final String authorization; // never printed
     private final boolean gzip;
+    private final long timeoutMillis;
+    private final Deadlines deadlines = new Deadlines();
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
 
@@ -64,6 +68,8 @@ final class ClassicTransport implements Transport {
         this.token = token;
         this.authorization = "Bearer " + token;
         this.gzip = gzip;
+        this.timeoutMillis = timeoutMillis;
+        // Each phase is bounded too, so a connection that goes silent fails at once rather than at the deadline.
         Timeout timeout = Timeout.ofMilliseconds(timeoutMillis);
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(maxInFlight)
@@ -91,18 +97,48 @@ final class ClassicTransport implements Transport {
                 .build();
     }
 
+    /**
+     * One POST within one overall deadline ({@code timeoutMillis}): connect, send and the whole
+     * response. A 2xx counts once its status line is read: the endpoint has accepted the events,
+     * and a resend would duplicate them, so a body that does not end in time is abandoned (the
+     * connection is closed, not reused) and the answer stands. Any other status needs its whole
+     * response within the deadline, else it is a timeout: nothing was accepted, so the retry
+     * duplicates nothing, and an answer cut off mid-body is not one to act on.
+     */
     @Override
     public Answer post(byte[] body, int length) throws IOException {
         HttpPost post = new HttpPost(endpoint);
         post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
         post.setEntity(new ByteArrayEntity(body, 0, length, JSON, gzip ? "gzip" : null));
-        return client.execute(post, response -> {
-            int status = response.getCode();
+        Deadlines.Deadline deadline = deadlines.start(post, timeoutMillis);
+        int status = 0;
+        try (deadline; ClassicHttpResponse response = client.executeOpen(null, post, null)) {
+            status = response.getCode();
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
             String start = status / 100 == 2 ? null : bodyStart(response.getEntity());
-            EntityUtils.consume(response.getEntity()); // the connection goes back to the pool
+            drain(response.getEntity(), status);
             return new Answer(status, retryAfter == null ? null : retryAfter.getValue(), start);
-        });
+        } catch (IOException | RuntimeException e) {
+            if (status / 100 == 2) {
+                return new Answer(status, null, null); // only closing the abandoned response failed
+            }
+            if (deadline.expired()) {
+                throw new SocketTimeoutException("no complete answer within " + timeoutMillis
+                        + " ms (ringtail.http.timeoutMillis)");
+            }
+            throw e;
+        }
+    }
+
+    /** Reads the rest of the body so the connection can be reused; a 2xx body cut off by the deadline is abandoned. */
+    private static void drain(HttpEntity entity, int status) throws IOException {
+        try {
+            EntityUtils.consume(entity);
+        } catch (IOException e) {
+            if (status / 100 != 2) {
+                throw e;
+            }
+        }
     }
 
     /**
@@ -144,6 +180,7 @@ final class ClassicTransport implements Transport {
 
     @Override
     public void close(boolean immediately) {
+        deadlines.close();
         if (immediately) {
             client.close(CloseMode.IMMEDIATE);
         } else {

@@ -2,26 +2,70 @@ package dev.ringtail.internal.http;
 
 import java.net.InetAddress;
 import java.net.URI;
+import java.net.URISyntaxException;
 import java.net.UnknownHostException;
 import java.util.Locale;
 
-/** Where the token may go: https anywhere, plain http only to this machine. */
-final class Endpoints {
+/**
+ * Where the token may go: https anywhere, plain http only to this machine, and only to an
+ * endpoint written exactly: a mistyped one refuses the sink rather than falling back to the
+ * default host, which would send the token somewhere nobody asked for.
+ */
+public final class Endpoints {
     private Endpoints() {
     }
 
-    /** Null if the token may be sent to {@code endpoint}, else why not (for the stderr line; no secrets). */
-    static String refusal(URI endpoint) {
-        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
-        if (scheme.equals("https")) {
+    /** The endpoint, or null if it is not a URL at all. */
+    static URI parse(String text) {
+        try {
+            return new URI(text.trim());
+        } catch (URISyntaxException | RuntimeException e) {
             return null;
         }
-        if (scheme.equals("http")) {
-            return isLoopback(endpoint.getHost()) ? null
-                    : "refusing to send the BetterStack token over plain http to " + endpoint.getHost()
+    }
+
+    /**
+     * Null if the token may be sent to {@code endpoint}, else why not, for the stderr line: the
+     * text never repeats user info, which may hold a password.
+     */
+    static String refusal(URI endpoint) {
+        if (endpoint == null) {
+            return "ringtail.betterstack.endpoint is not a URL";
+        }
+        String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
+        if (!scheme.equals("https") && !scheme.equals("http")) {
+            return "ringtail.betterstack.endpoint must be an http(s) URL, not "
+                    + (scheme.isEmpty() ? "a URL without a scheme" : scheme + ":");
+        }
+        if (endpoint.getHost() == null) {
+            // A malformed authority (a space, a bad port) parses as one without a host.
+            return "ringtail.betterstack.endpoint has no valid host";
+        }
+        if (scheme.equals("http") && !isLoopback(endpoint.getHost())) {
+            return "refusing to send the BetterStack token over plain http to " + endpoint.getHost()
                     + " (plain http is allowed only to loopback addresses; use https)";
         }
-        return "the BetterStack endpoint must be an http(s) URL, not " + scheme + ":";
+        if (endpoint.getRawUserInfo() != null) {
+            // HttpClient refuses such a request on every attempt; and the token is the only credential.
+            return "ringtail.betterstack.endpoint must not contain user info (user:password@); the source token"
+                    + " is the only credential";
+        }
+        return null;
+    }
+
+    /** {@code text} for printing: anything between {@code //} and an {@code @} of the authority is hidden. */
+    public static String withoutUserInfo(String text) {
+        int start = text.indexOf("//");
+        if (start < 0) {
+            return text;
+        }
+        start += 2;
+        int end = start;
+        while (end < text.length() && "/?#".indexOf(text.charAt(end)) < 0) {
+            end++;
+        }
+        int at = text.lastIndexOf('@', end - 1);
+        return at < start ? text : text.substring(0, start) + "***@" + text.substring(at + 1);
     }
 
     /**

@@ -92,6 +92,9 @@ final class Sender implements Runnable {
             if (batch.isAbandoned()) {
                 return;
             }
+            if (attempt > 1) {
+                counters.retried(); // counted as the resend goes out: a close during the backoff sends nothing
+            }
             Transport.Answer answer;
             try {
                 answer = transport.post(payload.array(), payload.size());
@@ -145,7 +148,6 @@ final class Sender implements Runnable {
                         + attempt + " attempts, last: " + problem);
                 return;
             }
-            counters.retried();
             long delay = settings.backoff().delayNanos(attempt, answer == null ? null : answer.retryAfter());
             if (!pause(delay)) {
                 return; // closing: close() counts what is left

@@ -3,6 +3,7 @@ package dev.ringtail.internal.ring;
 import dev.ringtail.Level;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
+import dev.ringtail.internal.diag.Secrets;
 import dev.ringtail.internal.text.ConsoleFormat;
 import java.time.Clock;
 import java.time.Instant;
@@ -44,7 +45,7 @@ final class StderrFallback {
     <A, B, C, D> void afterShutdown(RecursionGuard.Depth depth, Level level, String loggerName,
                                     EventTranslator<A, B, C, D> translator, A a, B b, C c, D d) {
         depth.value = 2;
-        String line = render(level, loggerName, translator, a, b, c, d);
+        String line = Secrets.redact(render(level, loggerName, translator, a, b, c, d));
         synchronized (lock) {
             System.err.print(line);
             System.err.flush();

@@ -103,10 +103,29 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldRejectEndpointsThatAreNotHttpUrls() {
-        RingtailConfig c = config(Map.of("ringtail.betterstack.endpoint", "ftp://example"), Map.of(), new Properties());
-        assertThat(c.endpoint().toString()).isEqualTo("https://in.logs.betterstack.com");
-        assertThat(err.text()).contains("ringtail.betterstack.endpoint=ftp://example");
+    void shouldKeepABadEndpointAsWrittenForTheSinkToRefuseNeverTheDefault() {
+        RingtailConfig c = config(Map.of("ringtail.betterstack.endpoint", " ftp://example "), Map.of(), new Properties());
+        assertThat(c.endpoint()).isEqualTo("ftp://example");
+        assertThat(err.text()).as("the sink says it, once").isEmpty();
+        RingtailConfig withPassword = config(Map.of("ringtail.betterstack.endpoint", "https://me:s3cr3t@h.example/x"),
+                Map.of(), new Properties());
+        assertThat(withPassword.toString()).contains("https://***@h.example/x").doesNotContain("s3cr3t");
+    }
+
+    @Test
+    void httpClientHeaderAndWireLoggersAreOffWhateverIsConfigured() {
+        RingtailConfig c = config(Map.of("ringtail.level", "trace", "ringtail.level.org.apache.hc", "trace",
+                "ringtail.level.org.apache.hc.client5.http.headers", "debug",
+                "ringtail.level.org.apache.hc.client5.http.wire.deeper", "trace"), Map.of(), new Properties());
+        assertThat(c.levelFor("org.apache.hc.client5.http.headers")).isEqualTo(Thresholds.OFF);
+        assertThat(c.levelFor("org.apache.hc.client5.http.wire")).isEqualTo(Thresholds.OFF);
+        assertThat(c.levelFor("org.apache.hc.client5.http.wire.deeper")).isEqualTo(Thresholds.OFF);
+        assertThat(c.levelFor("org.apache.hc.client5.http2.frame")).isEqualTo(Thresholds.OFF);
+        assertThat(c.levelFor("org.apache.hc.client5.http.impl.classic.MainClientExec"))
+                .as("the rest of HttpClient as asked").isEqualTo(Level.TRACE.ordinal());
+        assertThat(err.text()).contains("ignoring ringtail.level.org.apache.hc.client5.http.headers=debug"
+                + " (HttpClient's header and wire loggers print credentials; they are always off)")
+                .contains("ignoring ringtail.level.org.apache.hc.client5.http.wire.deeper=trace");
     }
 
     @Test

@@ -54,7 +54,7 @@ class PlainHttpRefusalTest {
         CapturedStderr stderr = new CapturedStderr();
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, TOKEN, RingtailConfig.ENDPOINT, endpoint,
                 RingtailConfig.BATCH_FLUSH_MILLIS, "10"), Map.of(), new Properties(), stderr.diagnostics());
-        assertThat(config.endpoint()).isEqualTo(uri);
+        assertThat(config.endpoint()).isEqualTo(endpoint);
         Set<Thread> sendersBefore = senderThreads();
 
         BetterStackSink sink = Components.betterStack(config, stderr.diagnostics());
@@ -84,6 +84,41 @@ class PlainHttpRefusalTest {
         assertThat(pipelineStats.accepted()).isEqualTo(EVENTS);
         assertThat(pipelineStats.sink(ConsoleSink.NAME).orElseThrow().delivered()).as("console unaffected")
                 .isEqualTo(EVENTS);
+    }
+
+    /**
+     * A mistyped endpoint used to fall back to the default BetterStack host, token and all; user
+     * info used to be retried as if transient. Both now refuse the sink at start, like plain http.
+     */
+    @ParameterizedTest(name = "{0}")
+    @ValueSource(strings = {
+        "ftp://x", "ftp://127.0.0.1/", "not a url", "in.logs.betterstack.com", "https:///ingest", "https://host:port/",
+        "https://user:pw@127.0.0.1:9/", "http://user:pw@localhost:9/", "https://pw@s1.betterstackdata.com/",
+    })
+    void anEndpointThatIsNotAValidUrlRefusesTheSinkInsteadOfSendingTheTokenElsewhere(String endpoint) throws Exception {
+        CapturedStderr stderr = new CapturedStderr();
+        RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, TOKEN, RingtailConfig.ENDPOINT, endpoint,
+                RingtailConfig.BATCH_FLUSH_MILLIS, "10"), Map.of(), new Properties(), stderr.diagnostics());
+        Set<Thread> sendersBefore = senderThreads();
+
+        BetterStackSink sink = Components.betterStack(config, stderr.diagnostics());
+        assertThat(sink.refusal()).as("refused before anything is built").isNotNull();
+        assertThat(sink.host()).as("never the default host").isNotEqualTo("in.logs.betterstack.com");
+        Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(stderr.diagnostics())
+                .idleTimeout(Duration.ofMillis(10)).sink(sink).build().start();
+        for (int i = 0; i < EVENTS; i++) {
+            assertThat(Events.log(pipeline, Level.INFO, "event " + i)).isTrue();
+        }
+        assertThat(pipeline.shutdown(Duration.ofSeconds(5))).isTrue();
+
+        assertThat(stderr.lines()).as("one line, however many events").hasSize(1);
+        assertThat(stderr.text()).startsWith("ringtail: betterstack: ").contains("ringtail.betterstack.endpoint")
+                .doesNotContain(TOKEN).doesNotContain("pw");
+        SinkStats stats = sink.counters().snapshot();
+        assertThat(stats.failed()).isEqualTo(EVENTS);
+        assertThat(stats.batches()).as("no request body was ever built").isZero();
+        assertThat(senderThreads()).as("no HTTP sender thread was started").isEqualTo(sendersBefore);
+        assertThat(sink.toString()).contains("refused").doesNotContain("pw");
     }
 
     @ParameterizedTest(name = "{0}")

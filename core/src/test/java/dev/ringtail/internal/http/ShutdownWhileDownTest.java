@@ -3,9 +3,14 @@ package dev.ringtail.internal.http;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
+import dev.ringtail.testing.IngestServer;
 import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,6 +40,38 @@ class ShutdownWhileDownTest {
             assertThat(sink.failed()).as("every accepted event accounted for").isEqualTo(500);
             assertThat(f.stderr.text()).contains("shutdown deadline passed: ")
                     .contains(" events were not delivered (counted failed)");
+            // The lines together account for every failed event, the one the consumer held while
+            // it waited for a free batch included.
+            assertThat(reportedLost(f.stderr.lines())).as(f.stderr.text()).isEqualTo(sink.failed());
         }
+    }
+
+    @Test
+    void aCloseDuringTheBackoffCountsNoRetryForTheResendThatNeverHappens() throws Exception {
+        try (SinkFixture f = SinkFixture.start(b -> b.maxInFlight(1).maxAttempts(10)
+                .maxBackoff(Duration.ofSeconds(30)))) {
+            f.server.otherwise(IngestServer.Behaviour.retryAfter(503, "30")); // a 30 s wait before the resend
+            f.log(Level.INFO, "once");
+            assertThat(f.server.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
+
+            f.pipeline.shutdown(Duration.ofMillis(300));
+
+            assertThat(f.server.requests()).hasSize(1);
+            assertThat(f.stats().retried()).as("no request was repeated").isZero();
+            assertThat(f.stats().failed()).isEqualTo(1);
+        }
+    }
+
+    /** The sum of N over the lines {@code ... N events were not delivered ...} and {@code ... N events undelivered ...}. */
+    private static long reportedLost(List<String> lines) {
+        Pattern count = Pattern.compile("(\\d+) events (were not delivered|undelivered)");
+        long total = 0;
+        for (String line : lines) {
+            Matcher m = count.matcher(line);
+            while (m.find()) {
+                total += Long.parseLong(m.group(1));
+            }
+        }
+        return total;
     }
 }
