@@ -71,7 +71,7 @@ class ConcurrentProducersTest {
      * a ring of 2,000): those are counted, and every event the ring accepted arrives exactly once.
      */
     @Test
-    void withOneRequestInFlightEachThreadsEventsArriveInLoggingOrderAndDropsAreCounted() throws Exception {
+    void withOneRequestInFlightEachThreadsEventsArriveInLoggingOrderAndLossesAreCounted() throws Exception {
         try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
              LiveSlf4j slf4j = LiveSlf4j.start(receiver,
                      RingtailConfig.RING_SIZE, "2000",
@@ -82,12 +82,13 @@ class ConcurrentProducersTest {
 
             slf4j.assertEveryEventAccountedFor();
             assertThat(slf4j.stats().attempted()).isEqualTo(TOTAL);
-            assertThat(slf4j.stats().dropped()).as("a 2000-event ring behind one request at a time drops").isPositive();
-            assertThat(slf4j.betterstack().failed()).isZero();
-            assertThat(slf4j.console().failed()).isZero();
+            // one request at a time cannot keep up: the ring drops, or the sink sheds its own
+            // events rather than hold the ring full for the console; either way, counted
+            assertThat(slf4j.stats().dropped() + slf4j.betterstack().failed())
+                    .as("a 2000-event ring behind one request at a time loses events, counted").isPositive();
             List<Map<String, Object>> events = logged(receiver.events());
-            assertThat((long) events.size()).as("every accepted event arrived")
-                    .isEqualTo(slf4j.stats().accepted()).isEqualTo(slf4j.betterstack().delivered());
+            assertThat((long) events.size()).as("every event the sink did not count failed arrived")
+                    .isEqualTo(slf4j.betterstack().delivered());
 
             Map<Long, List<Long>> arrived = bySequence(events);
             arrived.forEach((producer, seqs) -> assertThat(seqs).as("producer %d in arrival order", producer)
