@@ -1,6 +1,7 @@
 package dev.ringtail.internal.config;
 
 import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.diag.Secrets;
 import dev.ringtail.internal.http.BetterStackSinkBuilder;
 import dev.ringtail.internal.http.Endpoints;
 import dev.ringtail.internal.ring.Pipeline;
@@ -70,18 +71,14 @@ public final class RingtailConfig {
     /** Built-in per-logger levels, overridable: the HTTP client's chatter stays at warn. */
     public static final Map<String, String> DEFAULT_LOGGER_LEVELS = Map.of("org.apache.hc", "warn");
     /**
-     * Loggers that are off whatever is configured, with all below them: HttpClient 5 prints every
-     * request header (the token's {@code Authorization} included) on {@code headers} and every
-     * byte on the wire on {@code wire}, and HTTP/2 frames under {@code http2}.
+     * Off whatever is configured, with all below them: HttpClient 5 prints every request header
+     * (the token's included) on {@code headers}, every byte on {@code wire}, HTTP/2 frames on
+     * {@code http2}. The names are joined at run time because the all jar's shade rewrites string
+     * constants that start with {@code org.apache.hc.client5} (see RingtailLoggerFactory.SHADED_PREFIX).
      */
     public static final List<String> ALWAYS_OFF = List.of(hc(".client5.http.headers"), hc(".client5.http.wire"),
             hc(".client5.http2"));
 
-    /**
-     * {@code org.apache.hc + rest}, joined at run time: the all jar's shade rewrites string
-     * constants that start with {@code org.apache.hc.client5}, and these names must stay the
-     * original ones (loggers are looked up under them, see RingtailLoggerFactory.SHADED_PREFIX).
-     */
     private static String hc(String rest) {
         return "org.apache.hc".concat(rest);
     }
@@ -206,15 +203,7 @@ public final class RingtailConfig {
 
     /** The token as it may be shown: its last 4 characters, the rest masked. */
     public String maskedToken() {
-        return mask(token);
-    }
-
-    /** {@code ****abcd}: the last four characters of a secret, or {@code ****} if it is short or absent. */
-    public static String mask(String secret) {
-        if (secret == null || secret.length() <= 8) {
-            return "****";
-        }
-        return "****" + secret.substring(secret.length() - 4);
+        return Secrets.mask(token);
     }
 
     /** The endpoint as configured, unchecked (the sink checks it), or the default. */

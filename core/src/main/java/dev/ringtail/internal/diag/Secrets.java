@@ -139,4 +139,12 @@ public final class Secrets {
         }
         return p;
     }
+
+    /** {@code ****abcd}: the last four characters of a secret, or {@code ****} if it is short or absent. */
+    public static String mask(String secret) {
+        if (secret == null || secret.length() <= 8) {
+            return "****";
+        }
+        return "****" + secret.substring(secret.length() - 4);
+    }
 }

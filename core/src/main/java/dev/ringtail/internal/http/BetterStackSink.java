@@ -13,11 +13,8 @@ import dev.ringtail.internal.sink.ShedPolicy;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
 import java.net.URI;
-import java.time.Clock;
-import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Objects;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -33,9 +30,9 @@ import java.util.concurrent.TimeUnit;
  * {@code flushMillis} passed since its first event, and at flush and close. Sealed batches go to
  * {@code maxInFlight} sender threads ({@link Sender}) that compress, POST, retry and count.
  *
- * <p>Memory is bounded by construction: there are exactly {@code maxInFlight + 1} batch objects.
- * When every one is being sent or retried, the consumer thread waits for one to come back; the
- * ring then fills and producers drop, counted, which is the design (no queue grows anywhere).
+ * <p>Memory is bounded by construction: there are exactly {@code maxInFlight + 1} batches
+ * ({@link BufferPool}). When all are out the consumer waits for one, unless this sink is far
+ * behind the ring: then it counts its own events failed rather than fill the ring for the others.
  *
  * <p>Outcomes land in {@link #counters()}: {@code Delivered} on a 2xx, {@code Failed} when an
  * event is given up on (4xx other than 408/429, retries exhausted, refused endpoint, close
@@ -43,8 +40,7 @@ import java.util.concurrent.TimeUnit;
  * body sent (a split batch counts each half; retries are not counted again). Synthetic events
  * (drop summaries) are sent but never counted.
  *
- * <p>The token is only ever placed in the {@code Authorization} header; it is not part of any
- * message, exception or {@link #toString()}.
+ * <p>The token is only ever placed in the {@code Authorization} header, never in any output.
  */
 public final class BetterStackSink implements Sink {
     /** Sink name, as JMX shows it: {@code dev.ringtail:type=Sink,name=betterstack}. */
@@ -135,8 +131,6 @@ public final class BetterStackSink implements Sink {
     public SinkCounters counters() {
         return counters;
     }
-
-    // ------------------------------------------------------------------ consumer thread
 
     /**
      * Builds the HTTP client and starts the senders now, on this pipeline thread, so that loading
@@ -284,36 +278,20 @@ public final class BetterStackSink implements Sink {
         }
     }
 
-    // ------------------------------------------------------------------ observability
-
     /** True once the HTTP client is built and the senders run. */
     boolean started() {
         return transport != null;
     }
 
-    /** Batches currently held: being built, waiting for a sender, or being sent or retried. */
-    int batchesHeld() {
-        return pool.held();
-    }
-
-    /** The most batches ever held at once; never more than {@code maxInFlight + 1}. */
-    int batchesHeldHighWater() {
-        return pool.heldHighWater();
-    }
-
-    /** True while the consumer thread waits for a batch to come back from the senders. */
-    boolean waitingForBatch() {
-        return pool.waiting();
-    }
-
-    int batchPoolSize() {
-        return pool.size();
+    /** The batches: how many are held, the most ever held, whether the consumer waits for one. */
+    BufferPool<Batch> batches() {
+        return pool;
     }
 
     @Override
     public String toString() {
         String shown = endpoint == null ? "invalid" : Endpoints.withoutUserInfo(endpoint.toString());
-        return "BetterStackSink{endpoint=" + shown + ", token=" + RingtailConfig.mask(token)
+        return "BetterStackSink{endpoint=" + shown + ", token=" + Secrets.mask(token)
                 + ", maxInFlight=" + maxInFlight + (refusal == null ? "" : ", refused") + '}';
     }
 }

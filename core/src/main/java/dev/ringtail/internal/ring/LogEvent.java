@@ -14,26 +14,19 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * One preallocated, reusable slot of the ring.
- *
- * <p>A producer fills it through an {@link EventTranslator}; every sink reads it, as an
- * {@link EventView}, on its own thread; the last sink to finish clears it, so the ring never pins
- * a big message, an exception or an MDC map while it sits idle. The slot's life (begin, publish
- * as broken or as a control request, release) belongs to this package alone.
- *
- * <p>Everything a producer captures is either immutable or copied here on the producer thread:
- * the message is formatted into the slot's own bounded buffer ({@link MessageFormatter}),
- * key-value values are captured by type ({@link KeyValues}), so an argument mutated after the
- * log call is seen as it was. Key-value texts and marker names are cut at the field bound when
- * captured; the MDC, names and exception are held by reference and cut by the sinks
- * ({@link Truncation} says why).
+ * One event: filled by a translator on the producer's thread, then swapped into a ring {@link Slot};
+ * every sink reads it as an {@link EventView}; the last sink to finish clears it, so the ring never
+ * pins a big message, an exception or an MDC map while idle. Its life (begin, release) belongs to
+ * this package. What a producer captures is immutable or copied: the message formatted into a
+ * bounded buffer ({@link MessageFormatter}), key-values by type ({@link KeyValues}), texts and
+ * marker names cut at the field bound ({@link Truncation} says why MDC and names are cut later).
  */
 public final class LogEvent implements EventView {
 
-    /** What a slot carries: a log event, a broken one to skip, or a request for the sinks. */
-    public enum Kind { LOG, BROKEN, CONTROL }
+    /** What a slot carries: a log event or a request for the sinks. */
+    public enum Kind { LOG, CONTROL }
 
-    private static final VarHandle REMAINING = remainingHandle();
+    private static final VarHandle REMAINING = VarHandles.of(MethodHandles.lookup(), "remaining", int.class);
     /**
      * What an exception is reckoned to hold while pending: its message, stack frames and causes
      * are the application's objects and their size is unknown, so a fixed estimate is charged.
@@ -88,68 +81,46 @@ public final class LogEvent implements EventView {
         return event;
     }
 
-    public Kind kind() {
-        return kind;
-    }
-
+    public Kind kind() { return kind; }
     @Override
     public boolean isSynthetic() { return synthetic; }
-
     @Override
     public Level level() { return level; }
-
     @Override
     public String loggerName() { return loggerName; }
-
     @Override
     public String threadName() { return threadName; }
-
     @Override
     public long epochSecond() { return epochSecond; }
-
     @Override
     public int nanoOfSecond() { return nanoOfSecond; }
-
     @Override
     public CharSequence message() { return message.chars(); }
-
     @Override
     public Throwable throwable() { return throwable; }
-
     @Override
     public int markerCount() { return markers.count(); }
-
     @Override
     public String marker(int index) { return markers.get(index); }
-
     @Override
     public int keyValueCount() { return keyValues.count(); }
-
     @Override
     public String key(int index) { return keyValues.key(index); }
-
     @Override
     public ValueType valueType(int index) { return keyValues.type(index); }
-
     @Override
     public boolean booleanValue(int index) { return keyValues.bits(index) != 0; }
-
     @Override
     public long longValue(int index) { return keyValues.bits(index); }
-
     @Override
     public double doubleValue(int index) { return Double.longBitsToDouble(keyValues.bits(index)); }
-
     @Override
     public String textValue(int index) { return keyValues.text(index); }
-
     @Override
     public Map<String, String> mdc() { return mdc; }
 
     /** The request a {@link Kind#CONTROL} slot carries. */
-    ControlRequest control() {
-        return control;
-    }
+    ControlRequest control() { return control; }
 
     // ---------------------------------------------------------------- writing (translators)
 
@@ -236,8 +207,6 @@ public final class LogEvent implements EventView {
         return this;
     }
 
-    // ---------------------------------------------------------------- slot life (this package)
-
     /** Starts a new event in this slot, before the translator runs. */
     void begin(Kind kind, Level level, String loggerName, String threadName, long epochSecond,
                int nanoOfSecond, int readers) {
@@ -258,9 +227,7 @@ public final class LogEvent implements EventView {
     }
 
     /** The pipeline budget this event is charged to; identifies which pipeline's ring it may enter. */
-    MemoryBudget budget() {
-        return budget;
-    }
+    MemoryBudget budget() { return budget; }
 
     /**
      * Bytes this event holds beyond a slot's preallocated base: message characters past the base
@@ -273,19 +240,12 @@ public final class LogEvent implements EventView {
     }
 
     /** Records what was charged to the budget, to be released when the last sink lets go. */
-    void charged(long bytes) {
-        this.charged = bytes;
-    }
+    void charged(long bytes) { this.charged = bytes; }
 
     /** Makes the slot carry a request to the sinks. */
     void control(ControlRequest request) {
         this.kind = Kind.CONTROL;
         this.control = request;
-    }
-
-    /** Marks the slot broken after a failed translation: every sink skips it. */
-    void markBroken() {
-        this.kind = Kind.BROKEN;
     }
 
     /** One reader is done with the slot; the last one clears it. Returns true if this call cleared. */
@@ -300,11 +260,9 @@ public final class LogEvent implements EventView {
     }
 
     /**
-     * Drops every reference that could pin memory (exception, MDC, key-value text, markers, a
-     * control request) and shrinks oversized buffers. Every write is conditional: a slot that
-     * held none of these is only read, so its cache lines stay shared and the producer that
-     * reuses it does not have to take them back from this consumer's core. Logger and thread
-     * names are left: they are long-lived strings, and the producer overwrites them anyway.
+     * Drops every reference that could pin memory and returns what was charged. Every write is
+     * conditional: a slot that held nothing is only read, so its cache lines stay shared with the
+     * producer that reuses it. Logger and thread names are long-lived strings and are left.
      */
     void clear() {
         if (charged != 0) {
@@ -323,14 +281,6 @@ public final class LogEvent implements EventView {
         markers.clear();
         keyValues.clear();
         message.shrink();
-    }
-
-    private static VarHandle remainingHandle() {
-        try {
-            return MethodHandles.lookup().findVarHandle(LogEvent.class, "remaining", int.class);
-        } catch (ReflectiveOperationException e) {
-            throw new ExceptionInInitializerError(e);
-        }
     }
 
     @Override

@@ -105,15 +105,10 @@ final class SinkHandler implements EventHandler<Slot> {
     public void onEvent(Slot slot, long seq, boolean endOfBatch) {
         LogEvent event = slot.event;
         try {
-            switch (event.kind()) {
-                case LOG:
-                    deliver(event);
-                    break;
-                case CONTROL:
-                    control(event.control());
-                    break;
-                default:
-                    break; // BROKEN: the producer already counted it dropped
+            if (event.kind() == LogEvent.Kind.CONTROL) {
+                control(event.control());
+            } else {
+                deliver(event);
             }
         } finally {
             event.release();

@@ -33,7 +33,7 @@ class EndpointDownTest {
             AtomicInteger maxHeld = new AtomicInteger();
             Thread sampler = new Thread(() -> {
                 while (sampling.get()) {
-                    maxHeld.accumulateAndGet(f.sink.batchesHeld(), Math::max);
+                    maxHeld.accumulateAndGet(f.sink.batches().held(), Math::max);
                     sleep(20);
                 }
             });
@@ -77,8 +77,8 @@ class EndpointDownTest {
             assertThat(f.stats().failed()).isGreaterThan(EVENTS / 2);
             assertThat(during.dropped()).isLessThan(EVENTS / 2);
             assertThat(f.stats().delivered()).isZero();
-            assertThat(f.sink.batchesHeldHighWater()).isLessThanOrEqualTo(MAX_IN_FLIGHT + 1);
-            assertThat(f.sink.batchPoolSize()).isEqualTo(MAX_IN_FLIGHT + 1);
+            assertThat(f.sink.batches().heldHighWater()).isLessThanOrEqualTo(MAX_IN_FLIGHT + 1);
+            assertThat(f.sink.batches().size()).isEqualTo(MAX_IN_FLIGHT + 1);
             assertThat(f.server.requests()).isEmpty();
 
             f.server.up();

@@ -26,7 +26,7 @@ class ShutdownWhileDownTest {
             // deadline, so once the consumer waits for a free batch it stays there: the one state
             // this test is about, waited for rather than slept into.
             f.logMany(500, "down");
-            await().atMost(Duration.ofSeconds(30)).until(f.sink::waitingForBatch);
+            await().atMost(Duration.ofSeconds(30)).until(f.sink.batches()::waiting);
 
             long started = System.nanoTime();
             f.pipeline.shutdown(Duration.ofMillis(500));
