@@ -34,9 +34,11 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * Ten minutes (by default) at a fixed offered rate through a real pipeline: a BetterStack sink
- * POSTing to a counting receiver on 127.0.0.1 and a console sink writing to a counting stream.
- * Heap after GC must stay flat, threads must not leak, counters must add up. Run with
+ * Ten minutes (by default) at a fixed offered rate through a real pipeline in a 64 MiB heap (the
+ * soak profile's -Xmx64m): a BetterStack sink POSTing to a counting receiver on 127.0.0.1 and a
+ * console sink writing to a counting stream. One event in 50 carries a 30,000-char argument, and
+ * the endpoint answers 503 to everything from 40 % to 60 % of the run (2 of 10 minutes). Heap after
+ * GC must stay flat, threads must not leak, counters must add up exactly. Run with
  * {@code ./mvnw -B verify -Psoak -pl core}; {@code -Dringtail.soak.minutes} and
  * {@code -Dringtail.soak.rate} tune it. Figures go to {@code core/target/soak-report.txt}.
  */
@@ -46,6 +48,12 @@ class SoakTest {
     private static final int RATE = Integer.getInteger("ringtail.soak.rate", 5_000);
     private static final int PRODUCERS = 4;
     private static final long SAMPLE_NANOS = 15_000_000_000L;
+    /** One event in this many carries the large argument. */
+    private static final int LARGE_EVERY = 50;
+    private static final String LARGE = "x".repeat(30_000);
+    /** The endpoint is down (503) between these shares of the run. */
+    private static final double DOWN_FROM = 0.4;
+    private static final double DOWN_UNTIL = 0.6;
     private static final EventTranslator<String, Object, Map<String, String>, Void> EVENT =
             (event, pattern, arg, mdc, d) -> event.format(pattern, arg).mdc(mdc).addKeyValue("order_id", 42);
 
@@ -73,7 +81,7 @@ class SoakTest {
                 while (tick < end) {
                     for (int i = 0; i < perTick; i++) {
                         pipeline.publish(i % 100 == 0 ? Level.WARN : Level.INFO, "soak.Producer", EVENT,
-                                "Payment failed for order {}", i, mdc, null);
+                                "Payment failed for order {}", i % LARGE_EVERY == 0 ? LARGE : i, mdc, null);
                     }
                     offeredCount.addAndGet(perTick);
                     tick += 10_000_000L; // 100 ticks a second: a fixed rate, not as fast as possible
@@ -82,7 +90,11 @@ class SoakTest {
             }, "soak-producer-" + p);
             producers[p].start();
         }
+        long downFrom = start + (long) ((end - start) * DOWN_FROM);
+        long downUntil = start + (long) ((end - start) * DOWN_UNTIL);
         while (System.nanoTime() < end) {
+            long now = System.nanoTime();
+            receiver.down = now >= downFrom && now < downUntil;
             if (System.nanoTime() >= nextSample) {
                 samples.add(sample(start));
                 nextSample += SAMPLE_NANOS;
@@ -159,7 +171,12 @@ class SoakTest {
                 .append(" retried=").append(http.retried()).append(" batches=").append(http.batches())
                 .append(" wireBytes=").append(http.bytes()).append(" rawBytes=").append(http.rawBytes())
                 .append(" receiverEvents=").append(receiver.events.get()).append(" invalidBodies=")
-                .append(receiver.invalid.get()).append('\n');
+                .append(receiver.invalid.get()).append(" refusedWhileDown=").append(receiver.refused.get()).append('\n');
+        b.append("dropped by reason:");
+        for (dev.ringtail.DropReason reason : dev.ringtail.DropReason.values()) {
+            b.append(' ').append(reason.label()).append('=').append(stats.dropped(reason));
+        }
+        b.append('\n');
         b.append("console: delivered=").append(console.delivered()).append(" failed=").append(console.failed())
                 .append('\n');
         b.append("seconds heapAfterGcMB threads\n");
@@ -175,6 +192,8 @@ class SoakTest {
     private static final class CountingReceiver implements AutoCloseable {
         final AtomicLong events = new AtomicLong();
         final AtomicLong invalid = new AtomicLong();
+        final AtomicLong refused = new AtomicLong();
+        volatile boolean down;
         private final JsonFactory json = new JsonFactory();
         private final HttpServer server;
 
@@ -182,6 +201,13 @@ class SoakTest {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
             server.setExecutor(Executors.newFixedThreadPool(2));
             server.createContext("/", exchange -> {
+                if (down) {
+                    refused.incrementAndGet();
+                    exchange.getRequestBody().readAllBytes();
+                    exchange.sendResponseHeaders(503, -1);
+                    exchange.close();
+                    return;
+                }
                 try (InputStream raw = exchange.getRequestBody();
                      InputStream body = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))
                              ? new GZIPInputStream(raw) : raw) {
