@@ -141,7 +141,7 @@ public final class Pipeline {
             event.markBroken();
             ring.publish(sequence);
             dropped.increment(level);
-            diagnostics.rateLimited("dropped an event from logger " + loggerName + ": filling it threw "
+            diagnostics.rateLimited("fill", "dropped an event from logger " + loggerName + ": filling it threw "
                     + t.getClass().getName());
             return false;
         }

@@ -33,7 +33,7 @@ final class StderrFallback {
         }
         depth.value = 2;
         try {
-            diagnostics.rateLimited("not sent, logged from inside the pipeline: "
+            diagnostics.rateLimited("reentrant", "not sent, logged from inside the pipeline: "
                     + render(level, loggerName, translator, a, b, c, d));
         } finally {
             depth.value = 1;
