@@ -11,6 +11,7 @@ import java.util.function.Supplier;
  * ringtail's own messages, on stderr, never through the ring. Each line starts with
  * {@code ringtail: }. Repetitive problems are reported once per kind, or at most once per interval
  * and reason with a count of what was suppressed, so a failing pipeline cannot flood stderr.
+ * No method here throws or waits for stderr: {@link #stderr()} prints through {@link AsyncStderr}.
  */
 public final class Diagnostics {
     /** The reason of {@link #rateLimited(String)}, for callers that name none. */
@@ -20,17 +21,17 @@ public final class Diagnostics {
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final RateLimits limits;
 
-    /** Writes to whatever {@link System#err} is at the time of each line. */
+    /** Writes to whatever {@link System#err} is at the time of each line, from a writer thread of its own. */
     public static Diagnostics stderr() {
-        return new Diagnostics(() -> System.err, TimeUnit.SECONDS.toNanos(1));
+        return new Diagnostics(AsyncStderr.shared(), TimeUnit.SECONDS.toNanos(1), System::nanoTime);
     }
 
-    /** Prints on the calling thread. */
+    /** Prints on the calling thread, so only for streams that never block (a test's buffer). */
     public Diagnostics(Supplier<PrintStream> out, long rateLimitIntervalNanos) {
         this(new DirectOutput(out), rateLimitIntervalNanos, System::nanoTime);
     }
 
-    public Diagnostics(LineOutput out, long rateLimitIntervalNanos, LongSupplier nanoClock) {
+    Diagnostics(LineOutput out, long rateLimitIntervalNanos, LongSupplier nanoClock) {
         this.out = out;
         this.limits = new RateLimits(rateLimitIntervalNanos, nanoClock);
     }

@@ -1,7 +1,7 @@
 package dev.ringtail.internal.diag;
 
 /** Where {@link Diagnostics} text goes. Implementations never throw and never block a log call for long. */
-public interface LineOutput {
+interface LineOutput {
     /** Prints {@code text} (whole lines, separators included) or counts it as not printed. */
     void print(String text);
 
