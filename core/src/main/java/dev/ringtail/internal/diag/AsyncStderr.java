@@ -96,6 +96,8 @@ final class AsyncStderr implements LineOutput {
             pendingChars.addAndGet(-length);
             notPrinted.incrementAndGet();
             unreported.incrementAndGet();
+            startWriter(); // the report must come even if no line ever fitted
+            LockSupport.unpark(writer);
             return;
         }
         Entry entry = new Entry(target.get(), text);
@@ -173,8 +175,9 @@ final class AsyncStderr implements LineOutput {
         while (true) {
             Entry entry = queue.poll();
             if (entry == null) {
-                if (last != null && unreported.get() > 0) {
-                    reportUnprinted(last); // lines lost while the last one was being printed
+                if (unreported.get() > 0) {
+                    // lines lost while the last one was being printed, or too long for the budget
+                    reportUnprinted(last != null ? last : target.get());
                 }
                 LockSupport.parkNanos(this, IDLE_PARK_NANOS);
                 continue;

@@ -81,4 +81,13 @@ class AsyncStderrTest {
         assertThat(text()).isEqualTo("short\nringtail: 1 ringtail lines were not printed: stderr was blocked"
                 + System.lineSeparator());
     }
+
+    @Test
+    void aLineTooLongForTheBudgetIsReportedEvenWhenNothingElseIsPrinted() {
+        AsyncStderr out = new AsyncStderr(() -> buffer, 16, 10, false);
+        out.print("y".repeat(11));
+        assertThat(out.awaitPrinted(TimeUnit.SECONDS.toNanos(10))).isTrue();
+        assertThat(text()).isEqualTo("ringtail: 1 ringtail lines were not printed: stderr was blocked"
+                + System.lineSeparator());
+    }
 }
