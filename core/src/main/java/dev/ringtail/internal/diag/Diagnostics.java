@@ -1,6 +1,7 @@
 package dev.ringtail.internal.diag;
 
 import java.io.PrintStream;
+import java.time.Duration;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
@@ -24,6 +25,16 @@ public final class Diagnostics {
     /** Writes to whatever {@link System#err} is at the time of each line, from a writer thread of its own. */
     public static Diagnostics stderr() {
         return new Diagnostics(AsyncStderr.shared(), TimeUnit.SECONDS.toNanos(1), System::nanoTime);
+    }
+
+    /**
+     * Waits, at most {@code timeout}, until every line offered so far through {@link #stderr()}
+     * instances is printed; for tests that capture {@link System#err}, never for a log call.
+     *
+     * @return true if nothing is left waiting
+     */
+    public static boolean awaitStderrPrinted(Duration timeout) {
+        return AsyncStderr.shared().awaitPrinted(timeout.toNanos());
     }
 
     /** Prints on the calling thread, so only for streams that never block (a test's buffer). */
