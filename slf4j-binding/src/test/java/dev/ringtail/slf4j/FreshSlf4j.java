@@ -1,5 +1,6 @@
 package dev.ringtail.slf4j;
 
+import dev.ringtail.internal.diag.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -48,7 +49,11 @@ final class FreshSlf4j {
             return new Capture(true);
         }
 
+        /** For stderr, once ringtail's writer thread has printed the lines offered so far. */
         String text() {
+            if (err) {
+                Diagnostics.awaitStderrPrinted(Duration.ofSeconds(10));
+            }
             synchronized (bytes) {
                 return bytes.toString(StandardCharsets.UTF_8);
             }

@@ -160,7 +160,7 @@ public final class BetterStackSink implements Sink {
             json = serializer.serialize(event);
         } catch (Throwable t) {
             countFailed(event, synthetic);
-            diagnostics.rateLimited("betterstack: could not serialize an event from logger " + event.loggerName()
+            diagnostics.rateLimited("betterstack-serialize", "betterstack: could not serialize an event from logger " + event.loggerName()
                     + " (counted failed): " + t.getClass().getName());
             return;
         }

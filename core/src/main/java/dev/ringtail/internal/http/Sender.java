@@ -61,7 +61,7 @@ final class Sender implements Runnable {
                     send(batch, 0, batch.count());
                 } catch (Throwable t) {
                     int lost = batch.abandon(counters);
-                    diagnostics.rateLimited("betterstack: " + lost + " events failed, sending threw " + t);
+                    diagnostics.rateLimited("betterstack-send-threw", "betterstack: " + lost + " events failed, sending threw " + t);
                 } finally {
                     recycle.accept(batch);
                 }
@@ -135,7 +135,7 @@ final class Sender implements Runnable {
                     || status / 100 == 5;
             if (!retryable) {
                 fail(batch, from, to);
-                diagnostics.rateLimited("betterstack: HTTP " + status + ", " + batch.countedEvents(from, to)
+                diagnostics.rateLimited("betterstack-rejected", "betterstack: HTTP " + status + ", " + batch.countedEvents(from, to)
                         + " events not sent (not retried): " + oneLine(answer.bodyStart()));
                 return;
             }
@@ -144,7 +144,7 @@ final class Sender implements Runnable {
             }
             if (attempt >= settings.maxAttempts()) {
                 fail(batch, from, to);
-                diagnostics.rateLimited("betterstack: gave up on " + batch.countedEvents(from, to) + " events after "
+                diagnostics.rateLimited("betterstack-gave-up", "betterstack: gave up on " + batch.countedEvents(from, to) + " events after "
                         + attempt + " attempts, last: " + problem);
                 return;
             }
@@ -158,7 +158,7 @@ final class Sender implements Runnable {
     private void splitOrDrop(Batch batch, int from, int to, int bytes) {
         if (to - from == 1) {
             fail(batch, from, to);
-            diagnostics.rateLimited("betterstack: dropped an event of " + bytes
+            diagnostics.rateLimited("betterstack-too-large", "betterstack: dropped an event of " + bytes
                     + " bytes, the endpoint answered 413 (payload too large)");
             return;
         }

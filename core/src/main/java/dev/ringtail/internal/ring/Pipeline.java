@@ -153,7 +153,7 @@ public final class Pipeline {
         } catch (Throwable t) {
             event.clear();
             dropped.drop(level, DropReason.FILL_FAILED);
-            diagnostics.rateLimited("dropped an event from logger " + loggerName + ": filling it threw "
+            diagnostics.rateLimited("fill", "dropped an event from logger " + loggerName + ": filling it threw "
                     + t.getClass().getName());
             return false;
         }

@@ -201,11 +201,18 @@ final class SinkHandler implements EventHandler<Slot> {
         }
     }
 
+    // Reporting can fail in the very state that made the sink fail (an OutOfMemoryError while
+    // building the line, a stderr that throws): that must not escape onEvent, because the
+    // Disruptor hands it to its exception handler and a second failure there ends this thread.
     private void report(String method, Throwable t) {
-        diagnostics.once(sink.name() + ':' + method + ':' + t.getClass().getName(),
-                "sink '" + sink.name() + "' threw " + t.getClass().getName() + " from " + method
-                        + ": " + safeMessage(t) + " (further " + t.getClass().getSimpleName()
-                        + "s from it are counted, not printed)");
+        try {
+            diagnostics.once(sink.name() + ':' + method + ':' + t.getClass().getName(),
+                    "sink '" + sink.name() + "' threw " + t.getClass().getName() + " from " + method
+                            + ": " + safeMessage(t) + " (further " + t.getClass().getSimpleName()
+                            + "s from it are counted, not printed)");
+        } catch (Throwable reportFailed) {
+            // the event is already counted failed; the line is what is lost
+        }
     }
 
     private static String safeMessage(Throwable t) {

@@ -34,22 +34,21 @@ final class StderrFallback {
         }
         depth.value = 2;
         try {
-            diagnostics.rateLimited("not sent, logged from inside the pipeline: "
+            diagnostics.rateLimited("reentrant", "not sent, logged from inside the pipeline: "
                     + render(level, loggerName, translator, a, b, c, d));
         } finally {
             depth.value = 1;
         }
     }
 
-    /** A log call after shutdown began: the event is printed on stderr. */
+    /**
+     * A log call after shutdown began: the event is printed on stderr, through the diagnostics'
+     * writer so that a stderr nobody reads cannot block the caller (it is counted instead).
+     */
     <A, B, C, D> void afterShutdown(RecursionGuard.Depth depth, Level level, String loggerName,
                                     EventTranslator<A, B, C, D> translator, A a, B b, C c, D d) {
         depth.value = 2;
-        String line = Secrets.redact(render(level, loggerName, translator, a, b, c, d));
-        synchronized (lock) {
-            System.err.print(line);
-            System.err.flush();
-        }
+        diagnostics.print(render(level, loggerName, translator, a, b, c, d));
     }
 
     private <A, B, C, D> String render(Level level, String loggerName, EventTranslator<A, B, C, D> translator,
