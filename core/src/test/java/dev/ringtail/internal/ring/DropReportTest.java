@@ -37,7 +37,7 @@ class DropReportTest {
             assertThat(summary.loggerName()).isEqualTo("dev.ringtail");
             assertThat(summary.message().toString())
                     .startsWith("ringtail dropped " + dropped + " events (")
-                    .contains("error=" + dropped).contains(" in the last ");
+                    .contains("error=" + dropped).contains("; ring full=" + dropped + ")").contains(" in the last ");
             double window = Double.parseDouble(summary.message().toString().replaceAll(".* in the last ([0-9.]+) s$", "$1"));
             assertThat(window).as("the window is the time since the pipeline started").isLessThan(5.0);
             assertThat(sink.counters().snapshot().delivered()).as("summaries are not counted")

@@ -3,6 +3,7 @@ package dev.ringtail.internal.ring;
 import static dev.ringtail.testing.Events.log;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringtail.DropReason;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
@@ -40,6 +41,12 @@ class JmxTest {
         assertThat(attribute(name, "DroppedInfo")).isEqualTo(stats.dropped(Level.INFO));
         assertThat(attribute(name, "DroppedWarn")).isEqualTo(stats.dropped(Level.WARN));
         assertThat(attribute(name, "DroppedError")).isEqualTo(stats.dropped(Level.ERROR));
+        assertThat(attribute(name, "DroppedRingFull")).isEqualTo(stats.dropped(DropReason.RING_FULL)).isPositive();
+        assertThat(attribute(name, "DroppedReserve")).isEqualTo(stats.dropped(DropReason.RESERVE));
+        assertThat(attribute(name, "DroppedMemory")).isEqualTo(stats.dropped(DropReason.MEMORY));
+        assertThat(attribute(name, "DroppedReentrant")).isEqualTo(stats.dropped(DropReason.REENTRANT));
+        assertThat(attribute(name, "DroppedAfterShutdown")).isEqualTo(stats.dropped(DropReason.AFTER_SHUTDOWN));
+        assertThat(attribute(name, "DroppedFillFailed")).isEqualTo(stats.dropped(DropReason.FILL_FAILED));
 
         SinkStats sinkStats = stats.sink("console").orElseThrow();
         ObjectName sinkName = new ObjectName("dev.ringtail:type=Sink,name=console");

@@ -100,4 +100,13 @@ class LogEventTest {
         assertThat(big.keyValueCount()).isZero();
         assertThat(((StringBuilder) big.message()).capacity()).isLessThanOrEqualTo(BoundedText.BASE_CHARS);
     }
+
+    @Test
+    void truncationNeverGrowsTheMessageBufferPastItsLimitAndTheMarker() {
+        LogEvent event = new LogEvent(32_768);
+        event.format("{}", "y".repeat(1_000_000));
+        assertThat(event.message().toString()).endsWith("\u2026[truncated 967232 chars]");
+        // StringBuilder would have doubled to 65,538 chars on its own
+        assertThat(((StringBuilder) event.message()).capacity()).isLessThanOrEqualTo(32_768 + 40);
+    }
 }
