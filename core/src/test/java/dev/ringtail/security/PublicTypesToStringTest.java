@@ -115,6 +115,9 @@ class PublicTypesToStringTest {
             instances.put(KeyValues.class, List.of(keyValues));
             instances.put(DropCounter.class, List.of(new DropCounter()));
             instances.put(Backlog.class, List.of(Backlog.NONE));
+            dev.ringtail.internal.diag.Secrets registered = new dev.ringtail.internal.diag.Secrets();
+            registered.add(TOKEN);
+            instances.put(dev.ringtail.internal.diag.Secrets.class, List.of(registered));
             instances.put(ShedPolicy.class, List.of(new ShedPolicy()));
             BufferPool.Buffer buffer = new BufferPool.Buffer() {
                 @Override

@@ -22,6 +22,7 @@ public final class Diagnostics {
     private final LineOutput out;
     private final Set<String> reported = ConcurrentHashMap.newKeySet();
     private final RateLimits limits;
+    private final Secrets secrets = new Secrets();
 
     /** Writes to whatever {@link System#err} is at the time of each line, from a writer thread of its own. */
     public static Diagnostics stderr() {
@@ -48,14 +49,19 @@ public final class Diagnostics {
         this.limits = new RateLimits(rateLimitIntervalNanos, nanoClock);
     }
 
+    /** The secrets no line printed here may show; sinks register their credentials. */
+    public Secrets secrets() {
+        return secrets;
+    }
+
     /** Prints the line, with every registered secret hidden ({@link Secrets}). */
     public void line(String message) {
-        out.print(Secrets.redact("ringtail: " + message) + System.lineSeparator());
+        out.print(secrets.redact("ringtail: " + message) + System.lineSeparator());
     }
 
     /** Prints {@code text} as it is, secrets hidden: already rendered lines, such as an event logged after shutdown. */
     public void print(String text) {
-        out.print(Secrets.redact(text));
+        out.print(secrets.redact(text));
     }
 
     /** Prints the line the first time {@code kind} is reported by this instance; returns true if printed. */

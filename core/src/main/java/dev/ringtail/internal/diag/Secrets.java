@@ -12,8 +12,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * library logs from inside the pipeline (HttpClient's header logger, an exception that quotes a
  * request) is printed with the token hidden, wherever it came from.
  *
- * <p>Process-wide on purpose: a pipeline and a sink built with separate {@code Diagnostics} must
- * still hide each other's secrets. A secret is never removed: a closed sink's token is still one.
+ * <p>One per {@link Diagnostics}: the provider builds the pipeline and every sink with the same one,
+ * so each sink's token is hidden in every line any of them prints. A secret is never removed: a
+ * closed sink's token is still one.
  *
  * <p>Hidden are the secret and its Base64 forms (standard and URL alphabet, at any byte offset),
  * and any run of {@value #MIN_RUN} or more characters of them, so a secret split across two lines
@@ -28,25 +29,22 @@ public final class Secrets {
     private static final long BASE = 1_000_003L;
     private static final long BASE_POW = pow(BASE, MIN_RUN - 1);
 
-    private static final Set<String> WINDOWS = ConcurrentHashMap.newKeySet();
-    private static final Set<String> SHORT = ConcurrentHashMap.newKeySet();
-    private static final Set<String> REGISTERED = ConcurrentHashMap.newKeySet();
-    /** Sorted rolling hashes of {@link #WINDOWS}: a line is scanned without allocating per position. */
-    private static volatile long[] hashes = new long[0];
-
-    private Secrets() {
-    }
+    private final Set<String> windows = ConcurrentHashMap.newKeySet();
+    private final Set<String> shortOnes = ConcurrentHashMap.newKeySet();
+    private final Set<String> registered = ConcurrentHashMap.newKeySet();
+    /** Sorted rolling hashes of {@code windows}: a line is scanned without allocating per position. */
+    private volatile long[] hashes = new long[0];
 
     /** Registers a secret (null or blank: nothing). */
-    public static void add(String secret) {
+    public void add(String secret) {
         if (secret == null || secret.isBlank()) {
             return;
         }
-        if (!REGISTERED.add(secret)) {
+        if (!registered.add(secret)) {
             return; // registered before (tests build many sinks with one token)
         }
         if (secret.length() < MIN_RUN) {
-            SHORT.add(secret);
+            shortOnes.add(secret);
             return;
         }
         byte[] bytes = secret.getBytes(StandardCharsets.UTF_8);
@@ -55,16 +53,16 @@ public final class Secrets {
             addWindows(base64(Base64.getEncoder(), bytes, offset));
             addWindows(base64(Base64.getUrlEncoder(), bytes, offset));
         }
-        synchronized (Secrets.class) {
-            long[] all = WINDOWS.stream().mapToLong(Secrets::hash).distinct().sorted().toArray();
+        synchronized (this) {
+            long[] all = windows.stream().mapToLong(Secrets::hash).distinct().sorted().toArray();
             hashes = all;
         }
     }
 
     /** {@code text} with every registered secret (see above) replaced by {@link #HIDDEN}. */
-    public static String redact(String text) {
+    public String redact(String text) {
         long[] known = hashes;
-        if (text == null || (known.length == 0 && SHORT.isEmpty())) {
+        if (text == null || (known.length == 0 && shortOnes.isEmpty())) {
             return text;
         }
         boolean[] hide = null;
@@ -74,11 +72,11 @@ public final class Secrets {
                     : (h - text.charAt(i - MIN_RUN) * BASE_POW) * BASE + text.charAt(i);
             int start = i - MIN_RUN + 1;
             if (start >= 0 && Arrays.binarySearch(known, h) >= 0
-                    && WINDOWS.contains(text.substring(start, i + 1))) {
+                    && windows.contains(text.substring(start, i + 1))) {
                 hide = mark(hide, text.length(), start, i + 1);
             }
         }
-        for (String secret : SHORT) {
+        for (String secret : shortOnes) {
             for (int at = text.indexOf(secret); at >= 0; at = text.indexOf(secret, at + 1)) {
                 hide = mark(hide, text.length(), at, at + secret.length());
             }
@@ -118,9 +116,9 @@ public final class Secrets {
         return from < to ? all.substring(from, to) : "";
     }
 
-    private static void addWindows(String form) {
+    private void addWindows(String form) {
         for (int i = 0; i + MIN_RUN <= form.length(); i++) {
-            WINDOWS.add(form.substring(i, i + MIN_RUN));
+            windows.add(form.substring(i, i + MIN_RUN));
         }
     }
 

@@ -80,7 +80,7 @@ public final class BetterStackSink implements Sink {
         this.serializer = new EventSerializer(b.maxStackChars, b.maxFieldChars);
         this.endpoint = b.endpoint;
         this.token = b.token;
-        Secrets.add(token); // from now on no stderr line of ringtail's shows it, whoever wrote the line
+        diagnostics.secrets().add(token); // from now on no line these diagnostics print shows it
         this.maxEvents = b.maxEvents;
         this.maxBytes = b.maxBytes;
         this.flushNanos = b.flush.toNanos();
