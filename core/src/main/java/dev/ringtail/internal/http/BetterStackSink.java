@@ -132,15 +132,15 @@ public final class BetterStackSink implements Sink {
         return counters;
     }
 
-    /**
-     * Builds the HTTP client and starts the senders now, on this pipeline thread, so that loading
-     * HttpClient's classes (hundreds of milliseconds on a cold JVM) does not stall the first batch.
-     */
     @Override
     public void attach(Backlog backlog) {
         shed.attach(backlog);
     }
 
+    /**
+     * Builds the HTTP client and starts the senders now, on this pipeline thread, so that loading
+     * HttpClient's classes (hundreds of milliseconds on a cold JVM) does not stall the first batch.
+     */
     @Override
     public void start() {
         if (refusal == null && !closed && transport == null) {
