@@ -194,31 +194,6 @@ public final class IngestServer implements AutoCloseable {
         return new ArrayList<>(events);
     }
 
-    /** Waits until at least {@code count} events were accepted. */
-    public boolean awaitEvents(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (System.nanoTime() - deadline < 0) {
-            synchronized (this) {
-                if (events.size() >= count) {
-                    return true;
-                }
-            }
-            Thread.sleep(5);
-        }
-        synchronized (this) {
-            return events.size() >= count;
-        }
-    }
-
-    /** Waits until at least {@code count} requests were read. */
-    public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (requests.size() < count && System.nanoTime() - deadline < 0) {
-            Thread.sleep(5);
-        }
-        return requests.size() >= count;
-    }
-
     @Override
     public void close() throws IOException {
         closed.countDown();

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.slf4j.swapin.IngestReceiver;
 import dev.ringtail.slf4j.swapin.IngestReceiver.Request;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -151,10 +152,8 @@ class EndToEndFaultsTest {
 
             receiver.down();
             log(slf4j, 5, "while-down");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (slf4j.betterstack().retried() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(10); // connection refused, retried with backoff
-            }
+            // connection refused, retried with backoff
+            Waiting.atMost(Duration.ofSeconds(10)).until(() -> slf4j.betterstack().retried() >= 3);
             assertThat(slf4j.betterstack().retried()).as("refused and retried while down").isGreaterThanOrEqualTo(3);
             receiver.up();
             log(slf4j, 5, "after");
@@ -201,7 +200,7 @@ class EndToEndFaultsTest {
         try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofMillis(300)));
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50")) {
             log(slf4j, 200, "drained");
-            assertThat(receiver.awaitRequests(1, Duration.ofSeconds(5))).isTrue();
+            Waiting.atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() >= 1);
 
             assertThat(Ringtail.shutdown(Duration.ofSeconds(10))).isTrue();
 
@@ -222,7 +221,8 @@ class EndToEndFaultsTest {
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50",
                      RingtailConfig.HTTP_TIMEOUT_MILLIS, "60000")) {
             log(slf4j, 300, "stuck");
-            assertThat(receiver.awaitRequests(2, Duration.ofSeconds(5))).as("two requests in flight").isTrue();
+            Waiting.atMost(Duration.ofSeconds(5)).alias("two requests in flight")
+                    .until(() -> receiver.requests() >= 2);
 
             long start = System.nanoTime();
             boolean drained = Ringtail.shutdown(Duration.ofSeconds(1));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -80,11 +81,11 @@ class EndpointDownTest {
 
             f.server.up();
             // the ring is still full at first: room appears as soon as the held batches are delivered
-            boolean logged = false;
-            for (long until = System.nanoTime() + 10_000_000_000L; !logged && System.nanoTime() < until; ) {
-                logged = f.log(Level.ERROR, "after the outage");
-                sleep(logged ? 0 : 10);
-            }
+            AtomicBoolean logged = new AtomicBoolean();
+            Waiting.atMost(Duration.ofSeconds(10)).until(() -> {
+                logged.set(f.log(Level.ERROR, "after the outage"));
+                return logged.get();
+            });
             assertThat(logged).isTrue();
             assertThat(f.pipeline.flush(Duration.ofSeconds(30))).isTrue();
             sampling.set(false);

@@ -1,10 +1,10 @@
 package dev.ringtail.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -21,7 +21,7 @@ class ShutdownWhileDownTest {
             // deadline, so once the consumer waits for a free batch it stays there: the one state
             // this test is about, waited for rather than slept into.
             f.logMany(500, "down");
-            await().atMost(Duration.ofSeconds(30)).until(f.sink::waitingForBatch);
+            Waiting.atMost(Duration.ofSeconds(30)).until(f.sink::waitingForBatch);
 
             long started = System.nanoTime();
             f.pipeline.shutdown(Duration.ofMillis(500));

@@ -182,28 +182,6 @@ public final class IngestReceiver implements AutoCloseable {
         return new ArrayList<>(requests);
     }
 
-    /** Waits until at least {@code count} events were accepted. */
-    public boolean awaitEvents(int count, Duration timeout) throws InterruptedException {
-        return await(() -> events().size() >= count, timeout);
-    }
-
-    /** Waits until at least {@code count} requests arrived. */
-    public boolean awaitRequests(int count, Duration timeout) throws InterruptedException {
-        return await(() -> requests() >= count, timeout);
-    }
-
-    private static boolean await(java.util.function.BooleanSupplier condition, Duration timeout)
-            throws InterruptedException {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() - deadline >= 0) {
-                return false;
-            }
-            Thread.sleep(5);
-        }
-        return true;
-    }
-
     private HttpServer listen(int onPort) throws IOException {
         InetSocketAddress address = new InetSocketAddress(loopback, onPort);
         HttpServer listening;
