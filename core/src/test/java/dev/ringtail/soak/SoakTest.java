@@ -2,10 +2,6 @@ package dev.ringtail.soak;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import com.sun.net.httpserver.HttpServer;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
@@ -13,12 +9,9 @@ import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.sink.ConsoleSink;
-import java.io.IOException;
-import java.io.InputStream;
+import dev.ringtail.testing.IngestServer;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
-import java.net.InetSocketAddress;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -26,17 +19,15 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.Executors;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
-import java.util.zip.GZIPInputStream;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * Ten minutes (by default) at a fixed offered rate through a real pipeline: a BetterStack sink
- * POSTing to a counting receiver on 127.0.0.1 and a console sink writing to a counting stream.
- * Heap after GC must stay flat, threads must not leak, counters must add up. Run with
+ * POSTing to the test kit's {@link IngestServer} on 127.0.0.1 (counting only) and a console sink
+ * writing to a counting stream. Heap after GC must stay flat, threads must not leak, counters must add up. Run with
  * {@code ./mvnw -B verify -Psoak -pl core}; {@code -Dringtail.soak.minutes} and
  * {@code -Dringtail.soak.rate} tune it. Figures go to {@code core/target/soak-report.txt}.
  */
@@ -51,7 +42,8 @@ class SoakTest {
 
     @Test
     void heapStaysFlatThreadsDoNotLeakAndCountersAddUpAtAFixedRate() throws Exception {
-        CountingReceiver receiver = new CountingReceiver();
+        // keeps nothing but counts: the heap of this JVM is what is measured
+        IngestServer receiver = IngestServer.start().countOnly().lifetime(Duration.ofMinutes(MINUTES + 5L));
         CountingStream console = new CountingStream();
         Pipeline pipeline = Pipeline.builder().jmx(false)
                 .sink(new ConsoleSink(console, ZoneOffset.UTC, 32_768))
@@ -108,8 +100,8 @@ class SoakTest {
         assertThat(stats.accepted() + stats.dropped()).isEqualTo(stats.attempted());
         assertThat(http.delivered() + http.failed()).isEqualTo(stats.accepted());
         assertThat(stdout.delivered() + stdout.failed()).isEqualTo(stats.accepted());
-        assertThat(receiver.events.get()).isEqualTo(http.delivered());
-        assertThat(receiver.invalid.get()).isZero();
+        assertThat(receiver.eventCount()).isEqualTo(http.delivered());
+        assertThat(receiver.problems()).as("invalid bodies").isEmpty();
 
         // flat heap: the least-squares trend after the first minute of warm-up stays under
         // 1 MB a minute (a leak of one 200-byte object per event at 5,000 events/s is 60 MB a minute)
@@ -147,7 +139,7 @@ class SoakTest {
     }
 
     private static String report(long offered, PipelineStats stats, SinkStats http, SinkStats console,
-                                 CountingReceiver receiver, List<long[]> samples) {
+                                 IngestServer receiver, List<long[]> samples) {
         StringBuilder b = new StringBuilder();
         long rate = PRODUCERS * Math.max(1, RATE / 100 / PRODUCERS) * 100L; // what the fixed ticks offer
         b.append("soak: ").append(MINUTES).append(" min at ").append(rate).append(" events/s offered by ")
@@ -158,8 +150,8 @@ class SoakTest {
         b.append("betterstack: delivered=").append(http.delivered()).append(" failed=").append(http.failed())
                 .append(" retried=").append(http.retried()).append(" batches=").append(http.batches())
                 .append(" wireBytes=").append(http.bytes()).append(" rawBytes=").append(http.rawBytes())
-                .append(" receiverEvents=").append(receiver.events.get()).append(" invalidBodies=")
-                .append(receiver.invalid.get()).append('\n');
+                .append(" receiverEvents=").append(receiver.eventCount()).append(" problems=")
+                .append(receiver.problems()).append('\n');
         b.append("console: delivered=").append(console.delivered()).append(" failed=").append(console.failed())
                 .append('\n');
         b.append("seconds heapAfterGcMB threads\n");
@@ -169,54 +161,6 @@ class SoakTest {
         List<long[]> steady = samples.subList(Math.min(4, samples.size() - 2), samples.size());
         b.append(String.format("heap trend after warm-up: %.3f MB/min%n", slopeBytesPerSecond(steady) * 60 / 1e6));
         return b.toString();
-    }
-
-    /** Accepts ingest requests, checks each body parses, counts events; keeps nothing. */
-    private static final class CountingReceiver implements AutoCloseable {
-        final AtomicLong events = new AtomicLong();
-        final AtomicLong invalid = new AtomicLong();
-        private final JsonFactory json = new JsonFactory();
-        private final HttpServer server;
-
-        CountingReceiver() throws IOException {
-            server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            server.setExecutor(Executors.newFixedThreadPool(2));
-            server.createContext("/", exchange -> {
-                try (InputStream raw = exchange.getRequestBody();
-                     InputStream body = "gzip".equals(exchange.getRequestHeaders().getFirst("Content-Encoding"))
-                             ? new GZIPInputStream(raw) : raw) {
-                    events.addAndGet(countEvents(body));
-                } catch (IOException | RuntimeException e) {
-                    invalid.incrementAndGet();
-                }
-                exchange.sendResponseHeaders(202, -1);
-                exchange.close();
-            });
-            server.start();
-        }
-
-        private long countEvents(InputStream body) throws IOException {
-            long count = 0;
-            try (JsonParser parser = json.createParser(body)) {
-                if (parser.nextToken() != JsonToken.START_ARRAY) {
-                    throw new IOException("not an array");
-                }
-                while (parser.nextToken() == JsonToken.START_OBJECT) {
-                    parser.skipChildren();
-                    count++;
-                }
-            }
-            return count;
-        }
-
-        URI uri() {
-            return URI.create("http://127.0.0.1:" + server.getAddress().getPort());
-        }
-
-        @Override
-        public void close() {
-            server.stop(0);
-        }
     }
 
     /** Counts bytes and forgets them. */

@@ -3,7 +3,7 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.internal.config.RingtailConfig;
-import dev.ringtail.slf4j.swapin.IngestReceiver;
+import dev.ringtail.testing.IngestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -34,7 +34,7 @@ class ConcurrentProducersTest {
      */
     @Test
     void sixtyFourProducersLoseNothingAndKeepEachThreadsOrderWithinEveryRequest() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
              LiveSlf4j slf4j = LiveSlf4j.start(receiver,
                      RingtailConfig.RING_SIZE, String.valueOf(2 * TOTAL),
                      RingtailConfig.BATCH_MAX_EVENTS, "500",
@@ -72,7 +72,7 @@ class ConcurrentProducersTest {
      */
     @Test
     void withOneRequestInFlightEachThreadsEventsArriveInLoggingOrderAndDropsAreCounted() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
              LiveSlf4j slf4j = LiveSlf4j.start(receiver,
                      RingtailConfig.RING_SIZE, "2000",
                      RingtailConfig.BATCH_MAX_EVENTS, "200",
@@ -137,8 +137,8 @@ class ConcurrentProducersTest {
     private static Map<Long, List<Long>> bySequence(List<Map<String, Object>> events) {
         Map<Long, List<Long>> byProducer = new HashMap<>();
         for (Map<String, Object> event : events) {
-            long producer = (Long) event.get("producer");
-            long seq = (Long) event.get("seq");
+            long producer = ((Number) event.get("producer")).longValue();
+            long seq = ((Number) event.get("seq")).longValue();
             assertThat(event).containsEntry("thread_name", "producer-" + producer)
                     .containsEntry("message", "event " + seq + " of producer " + producer);
             byProducer.computeIfAbsent(producer, p -> new ArrayList<>()).add(seq);

@@ -1,15 +1,15 @@
 package dev.ringtail.slf4j;
 
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.drop;
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.hold;
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.retryAfter;
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.slow;
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.status;
+import static dev.ringtail.testing.IngestServer.Behaviour.noAnswer;
+import static dev.ringtail.testing.IngestServer.Behaviour.reset;
+import static dev.ringtail.testing.IngestServer.Behaviour.retryAfter;
+import static dev.ringtail.testing.IngestServer.Behaviour.slow;
+import static dev.ringtail.testing.IngestServer.Behaviour.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.internal.config.RingtailConfig;
-import dev.ringtail.slf4j.swapin.IngestReceiver;
-import dev.ringtail.slf4j.swapin.IngestReceiver.Request;
+import dev.ringtail.testing.IngestServer;
+import dev.ringtail.testing.IngestServer.Request;
 import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.List;
@@ -32,13 +32,13 @@ class EndToEndFaultsTest {
 
     @Test
     void fiveHundredThreeTimesThen202DeliversEveryEventOnce() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
             receiver.then(status(500), status(500), status(500));
             log(slf4j, 10, "retried");
             assertThat(Ringtail.flush()).isTrue();
 
-            assertThat(receiver.requestLog()).extracting(Request::status).containsExactly(500, 500, 500, 202);
+            assertThat(receiver.requests()).extracting(Request::status).containsExactly(500, 500, 500, 202);
             assertThat(messages(receiver)).containsExactlyElementsOf(names(10, "retried"));
             assertThat(slf4j.betterstack().delivered()).isEqualTo(10);
             assertThat(slf4j.betterstack().retried()).isEqualTo(3);
@@ -48,14 +48,14 @@ class EndToEndFaultsTest {
 
     @Test
     void status429WithRetryAfterOneSecondWaitsAtLeastOneSecond() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
                      RingtailConfig.RETRY_MAX_BACKOFF_MILLIS, "5000")) {
             receiver.then(retryAfter(429, "1"));
             log(slf4j, 1, "later");
             assertThat(Ringtail.flush()).isTrue();
 
-            List<Request> requests = receiver.requestLog();
+            List<Request> requests = receiver.requests();
             assertThat(requests).extracting(Request::status).containsExactly(429, 202);
             assertThat(requests.get(1).receivedNanos() - requests.get(0).receivedNanos())
                     .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
@@ -66,14 +66,14 @@ class EndToEndFaultsTest {
 
     @Test
     void payloadTooLargeIsSplitAndBothHalvesDelivered() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
             String padded = "part-" + "p".repeat(300);
             log(slf4j, 8, padded);
             receiver.rejectBodiesOver(2400); // 8 events (~3.2 KB) are too big, 4 (~1.6 KB) are not
             assertThat(Ringtail.flush()).isTrue();
 
-            assertThat(receiver.requestLog()).extracting(Request::status).containsExactly(413, 202, 202);
+            assertThat(receiver.requests()).extracting(Request::status).containsExactly(413, 202, 202);
             assertThat(receiver.bodies()).extracting(List::size).containsExactly(4, 4);
             assertThat(messages(receiver)).containsExactlyElementsOf(names(8, padded));
             assertThat(slf4j.betterstack().delivered()).isEqualTo(8);
@@ -83,13 +83,13 @@ class EndToEndFaultsTest {
 
     @Test
     void connectionDroppedMidRequestIsRetriedAndDelivered() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
-            receiver.then(drop());
+            receiver.then(reset());
             log(slf4j, 5, "reset");
             assertThat(Ringtail.flush()).isTrue();
 
-            assertThat(receiver.requestLog()).extracting(Request::status).containsExactly(0, 202);
+            assertThat(receiver.requests()).extracting(Request::status).containsExactly(0, 202);
             assertThat(messages(receiver)).containsExactlyElementsOf(names(5, "reset"));
             assertThat(slf4j.betterstack().retried()).isEqualTo(1);
             assertThat(slf4j.betterstack().failed()).isZero();
@@ -99,13 +99,13 @@ class EndToEndFaultsTest {
 
     @Test
     void endpointThatNeverAnswersIsGivenUpOnAfterMaxAttempts() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(hold());
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(noAnswer());
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
                      RingtailConfig.HTTP_TIMEOUT_MILLIS, "300", RingtailConfig.RETRY_MAX_ATTEMPTS, "3")) {
             log(slf4j, 4, "lost");
             assertThat(Ringtail.flush()).as("failing is an outcome: flush waits for it").isTrue();
 
-            assertThat(receiver.requests()).isEqualTo(3);
+            assertThat(receiver.requests()).hasSize(3);
             assertThat(slf4j.betterstack().failed()).isEqualTo(4);
             assertThat(slf4j.betterstack().delivered()).isZero();
             assertThat(slf4j.console().delivered()).as("the console is unaffected").isEqualTo(4);
@@ -125,14 +125,14 @@ class EndToEndFaultsTest {
     }
 
     private static void notRetriedAndSaidOnce(int status, String line) throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(status(status));
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(status(status));
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
             log(slf4j, 3, "refused");
             assertThat(Ringtail.flush()).isTrue();
             log(slf4j, 2, "refused-again");
             assertThat(Ringtail.flush()).isTrue();
 
-            assertThat(receiver.requestLog()).extracting(Request::status).containsExactly(status, status);
+            assertThat(receiver.requests()).extracting(Request::status).containsExactly(status, status);
             assertThat(slf4j.betterstack().failed()).isEqualTo(5);
             assertThat(slf4j.betterstack().retried()).isZero();
             assertThat(slf4j.ringtailLines().stream().filter(l -> l.contains("HTTP " + status)))
@@ -145,7 +145,7 @@ class EndToEndFaultsTest {
 
     @Test
     void endpointDownThenBackDeliveryResumes() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.RETRY_MAX_ATTEMPTS, "1000")) {
             log(slf4j, 3, "before");
             assertThat(Ringtail.flush()).isTrue();
@@ -177,14 +177,14 @@ class EndToEndFaultsTest {
     void oneSecondPerRequestNeverHoldsUpTheApplication() throws Exception {
         int events = 20_000;
         int perRequest = 100;
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofSeconds(1)));
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofSeconds(1)));
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.RING_SIZE, "1000",
                      RingtailConfig.BATCH_MAX_EVENTS, String.valueOf(perRequest), RingtailConfig.CONSOLE, "false")) {
             Logger logger = slf4j.logger("app");
             for (int i = 0; i < events; i++) {
                 logger.info("event {}", i);
             }
-            long answered = receiver.requestLog().stream().filter(r -> r.status() != 0).count();
+            long answered = receiver.requests().stream().filter(r -> r.status() != 0).count();
 
             assertThat(answered * perRequest).as("events the receiver had taken when the loop ended")
                     .isLessThan(events / 4);
@@ -197,10 +197,10 @@ class EndToEndFaultsTest {
 
     @Test
     void shutdownWhileRequestsAreInFlightDrainsThem() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofMillis(300)));
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofMillis(300)));
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50")) {
             log(slf4j, 200, "drained");
-            Waiting.atMost(Duration.ofSeconds(5)).until(() -> receiver.requests() >= 1);
+            Waiting.atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() >= 1);
 
             assertThat(Ringtail.shutdown(Duration.ofSeconds(10))).isTrue();
 
@@ -217,12 +217,12 @@ class EndToEndFaultsTest {
      */
     @Test
     void shutdownAtTheDeadlineWithRequestsHangingCountsThemFailedAndReturns() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(hold());
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(noAnswer());
              LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50",
                      RingtailConfig.HTTP_TIMEOUT_MILLIS, "60000")) {
             log(slf4j, 300, "stuck");
             Waiting.atMost(Duration.ofSeconds(5)).alias("two requests in flight")
-                    .until(() -> receiver.requests() >= 2);
+                    .until(() -> receiver.requests().size() >= 2);
 
             long start = System.nanoTime();
             boolean drained = Ringtail.shutdown(Duration.ofSeconds(1));
@@ -253,7 +253,7 @@ class EndToEndFaultsTest {
         return lists.stream().flatMap(List::stream).toList();
     }
 
-    private static List<Object> messages(IngestReceiver receiver) {
+    private static List<Object> messages(IngestServer receiver) {
         return receiver.events().stream().filter(e -> "faults".equals(e.get("logger_name")))
                 .map((Map<String, Object> e) -> e.get("message")).toList();
     }

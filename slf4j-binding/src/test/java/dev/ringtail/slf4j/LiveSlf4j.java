@@ -8,14 +8,14 @@ import dev.ringtail.SinkStats;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.sink.ConsoleSink;
-import dev.ringtail.slf4j.swapin.IngestReceiver;
+import dev.ringtail.testing.IngestServer;
 import java.util.ArrayList;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SLF4J, freshly initialized with ringtail shipping to a loopback {@link IngestReceiver}, configured
+ * SLF4J, freshly initialized with ringtail shipping to a loopback {@link IngestServer}, configured
  * the way a user would: through system properties. The console sink prints into a captured
  * stdout, ringtail's own lines go to a captured stderr. Closing it shuts ringtail down, clears
  * the properties and puts the streams back.
@@ -24,18 +24,18 @@ final class LiveSlf4j implements AutoCloseable {
     /** Long enough that a leaked fragment of it would be recognizable in any output. */
     static final String TOKEN = "live-source-token-0123456789wxyz";
 
-    final IngestReceiver receiver;
+    final IngestServer receiver;
     final FreshSlf4j.Capture out;
     final FreshSlf4j.Capture err;
     private final List<String> keys = new ArrayList<>();
 
-    private LiveSlf4j(IngestReceiver receiver, String... keyValues) {
+    private LiveSlf4j(IngestServer receiver, String... keyValues) {
         this.receiver = receiver;
         out = FreshSlf4j.Capture.stdout();
         err = FreshSlf4j.Capture.stderr();
         FreshSlf4j.reset();
         set(RingtailConfig.TOKEN, TOKEN);
-        set(RingtailConfig.ENDPOINT, receiver.endpoint());
+        set(RingtailConfig.ENDPOINT, receiver.uri().toString());
         set(RingtailConfig.BATCH_FLUSH_MILLIS, "50");
         set(RingtailConfig.RETRY_MAX_BACKOFF_MILLIS, "50");
         for (int i = 0; i < keyValues.length; i += 2) {
@@ -48,7 +48,7 @@ final class LiveSlf4j implements AutoCloseable {
      * 50 ms, retries at most 50 ms apart, then {@code keyValues} (which may override those).
      * SLF4J initializes on the first logger asked for.
      */
-    static LiveSlf4j start(IngestReceiver receiver, String... keyValues) {
+    static LiveSlf4j start(IngestServer receiver, String... keyValues) {
         return new LiveSlf4j(receiver, keyValues);
     }
 

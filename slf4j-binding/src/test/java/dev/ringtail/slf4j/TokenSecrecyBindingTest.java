@@ -3,15 +3,13 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.testing.IngestServer;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.lang.reflect.Modifier;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -20,7 +18,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -38,15 +35,7 @@ class TokenSecrecyBindingTest {
 
     @Test
     void bindingNeverShowsTheToken() throws Exception {
-        List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        receiver.start();
+        IngestServer receiver = IngestServer.start();
         PrintStream realOut = System.out;
         PrintStream realErr = System.err;
         ByteArrayOutputStream stdout = new ByteArrayOutputStream();
@@ -57,7 +46,7 @@ class TokenSecrecyBindingTest {
             System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
             RingtailConfig config = RingtailConfig.of(Map.of(
                     RingtailConfig.TOKEN, TOKEN,
-                    RingtailConfig.ENDPOINT, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/",
+                    RingtailConfig.ENDPOINT, receiver.uri().toString(),
                     RingtailConfig.SHUTDOWN_HOOK, "false",
                     RingtailConfig.BATCH_FLUSH_MILLIS, "20"), Map.of(), null, new Diagnostics(() -> System.err, 0));
             RingtailRuntime runtime = RingtailRuntime.start(config, new Diagnostics(() -> System.err, 0));
@@ -90,10 +79,10 @@ class TokenSecrecyBindingTest {
         } finally {
             System.setOut(realOut);
             System.setErr(realErr);
-            receiver.stop(0);
+            receiver.close();
         }
-        assertThat(authorizations).as("positive control: the receiver got the token").isNotEmpty()
-                .allSatisfy(header -> assertThat(header).isEqualTo("Bearer " + TOKEN));
+        assertThat(receiver.requests()).as("positive control: the receiver got the token").isNotEmpty()
+                .allSatisfy(request -> assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN));
         String err = stderr.toString(StandardCharsets.UTF_8);
         assertThat(err).as("the startup line names where logs go").contains("logs go to").contains("token ****");
         assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("order 42 paid").contains("card declined");
