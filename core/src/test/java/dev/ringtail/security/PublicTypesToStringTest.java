@@ -28,7 +28,7 @@ import dev.ringtail.internal.sink.ConsoleSink;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.TestEvents;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +62,7 @@ class PublicTypesToStringTest {
 
     @Test
     void noPublicTypeShowsTheTokenInToString() throws Exception {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         Diagnostics diagnostics = stderr.diagnostics();
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, TOKEN,
                 RingtailConfig.ENDPOINT, "http://127.0.0.1:9/ingest"), Map.of(), new Properties(), diagnostics);

@@ -4,11 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.ringtail.internal.config.RingtailConfig;
-import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.IngestServer;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
-import java.io.PrintStream;
 import java.lang.reflect.Modifier;
 import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
@@ -36,20 +34,16 @@ class TokenSecrecyBindingTest {
     @Test
     void bindingNeverShowsTheToken() throws Exception {
         IngestServer receiver = IngestServer.start();
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
         List<String> observed = new ArrayList<>();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        String out;
+        String err;
+        try (receiver; CapturedOutput stdout = CapturedOutput.systemOut(); CapturedOutput stderr = CapturedOutput.systemErr()) {
             RingtailConfig config = RingtailConfig.of(Map.of(
                     RingtailConfig.TOKEN, TOKEN,
                     RingtailConfig.ENDPOINT, receiver.uri().toString(),
                     RingtailConfig.SHUTDOWN_HOOK, "false",
-                    RingtailConfig.BATCH_FLUSH_MILLIS, "20"), Map.of(), null, new Diagnostics(() -> System.err, 0));
-            RingtailRuntime runtime = RingtailRuntime.start(config, new Diagnostics(() -> System.err, 0));
+                    RingtailConfig.BATCH_FLUSH_MILLIS, "20"), Map.of(), null, stderr.diagnostics());
+            RingtailRuntime runtime = RingtailRuntime.start(config, stderr.diagnostics());
             RingtailLoggerFactory factory = new RingtailLoggerFactory(config, runtime.pipeline());
             Logger logger = factory.getLogger("shop.checkout");
             try {
@@ -76,17 +70,14 @@ class TokenSecrecyBindingTest {
             } finally {
                 assertThat(runtime.shutdown(Duration.ofSeconds(5))).isTrue();
             }
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-            receiver.close();
+            out = stdout.text();
+            err = stderr.text();
         }
         assertThat(receiver.requests()).as("positive control: the receiver got the token").isNotEmpty()
                 .allSatisfy(request -> assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN));
-        String err = stderr.toString(StandardCharsets.UTF_8);
         assertThat(err).as("the startup line names where logs go").contains("logs go to").contains("token ****");
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("order 42 paid").contains("card declined");
-        observed.add(stdout.toString(StandardCharsets.UTF_8));
+        assertThat(out).contains("order 42 paid").contains("card declined");
+        observed.add(out);
         observed.add(err);
         for (String text : observed) {
             for (String form : forms()) {

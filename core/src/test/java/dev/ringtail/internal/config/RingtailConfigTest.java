@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.ring.WaitStrategyKind;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -12,7 +12,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RingtailConfigTest {
-    private final CapturedStderr err = new CapturedStderr();
+    private final CapturedOutput err = new CapturedOutput();
 
     private RingtailConfig config(Map<String, String> props, Map<String, String> env, Properties file) {
         return RingtailConfig.of(props, env, file, err.diagnostics());

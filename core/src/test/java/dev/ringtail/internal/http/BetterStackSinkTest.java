@@ -7,7 +7,7 @@ import dev.ringtail.SinkStats;
 import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.ring.LogEvent;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.IngestServer.Request;
 import dev.ringtail.testing.TestEvents;
@@ -166,7 +166,7 @@ class BetterStackSinkTest {
     void syntheticEventsAreSentButNotCounted() throws Exception {
         try (IngestServer server = IngestServer.start()) {
             BetterStackSink sink = BetterStackSink.builder().endpoint(server.uri()).token(SinkFixture.TOKEN)
-                    .diagnostics(new CapturedStderr().diagnostics()).build();
+                    .diagnostics(new CapturedOutput().diagnostics()).build();
             LogEvent summary = TestEvents.event(Level.WARN, "ringtail dropped 5 events");
             summary.synthetic(true);
             sink.onEvent(summary);
@@ -200,7 +200,7 @@ class BetterStackSinkTest {
 
     @Test
     void plainHttpToAHostThatIsNotLoopbackIsRefusedOnce() throws Exception {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         BetterStackSink sink = BetterStackSink.builder().endpoint(URI.create("http://logs.example.com/"))
                 .token(SinkFixture.TOKEN).diagnostics(stderr.diagnostics()).build();
         for (int i = 0; i < 3; i++) {
@@ -233,8 +233,8 @@ class BetterStackSinkTest {
         Properties none = new Properties();
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, SinkFixture.TOKEN,
                 RingtailConfig.ENDPOINT, "https://s1234.eu-nbg-2.betterstackdata.com"), Map.of(), none,
-                new CapturedStderr().diagnostics());
-        BetterStackSink sink = Components.betterStack(config, new CapturedStderr().diagnostics());
+                new CapturedOutput().diagnostics());
+        BetterStackSink sink = Components.betterStack(config, new CapturedOutput().diagnostics());
         assertThat(sink.toString()).doesNotContain(SinkFixture.TOKEN).contains("betterstackdata.com");
         assertThat(BetterStackSink.builder().token(SinkFixture.TOKEN).toString()).doesNotContain(SinkFixture.TOKEN);
         assertThat(sink.counters().toString()).doesNotContain(SinkFixture.TOKEN);
@@ -243,7 +243,7 @@ class BetterStackSinkTest {
 
     @Test
     void withoutATokenNothingIsSentAndEventsAreCountedFailed() throws Exception {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         BetterStackSink sink = BetterStackSink.builder().endpoint(URI.create("http://127.0.0.1:9/"))
                 .diagnostics(stderr.diagnostics()).build();
         sink.onEvent(TestEvents.event(Level.WARN, "x"));

@@ -5,11 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -45,7 +42,7 @@ class ShutdownTest {
 
     @Test
     void shutdownGivesUpAtDeadlineWhenSinkNeverReturnsAndReportsLost() throws Exception {
-        CapturedStderr err = new CapturedStderr();
+        CapturedOutput err = new CapturedOutput();
         CollectingSink sink = new CollectingSink().stall(); // never released
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();
         for (int i = 0; i < 100; i++) {
@@ -69,15 +66,10 @@ class ShutdownTest {
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().jmx(false).sink(sink).build().start();
         pipeline.shutdown(Duration.ofSeconds(5));
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        try (CapturedOutput stderr = CapturedOutput.systemErr()) {
             assertThat(log(pipeline, Level.WARN, "shop.checkout", "too late")).isFalse();
-        } finally {
-            System.setErr(original);
+            assertThat(stderr.text()).contains("[WARN] shop.checkout: too late");
         }
-        assertThat(captured.toString(StandardCharsets.UTF_8)).contains("[WARN] shop.checkout: too late");
         assertThat(pipeline.stats().dropped(Level.WARN)).isEqualTo(1);
         assertThat(sink.events()).isEmpty();
     }
@@ -125,7 +117,7 @@ class ShutdownTest {
     void anEventPublishedAfterTheShutdownDeadlineIsCountedFailed() throws Exception {
         CollectingSink first = new CollectingSink("first");
         CollectingSink second = new CollectingSink("second");
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(stderr.diagnostics())
                 .sink(first).sink(second).build().start();
         CountDownLatch formatting = new CountDownLatch(1);
