@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 
 /**
@@ -27,6 +28,9 @@ class ConcurrentProducersTest {
     private static final int PER_PRODUCER = 250;
     private static final int TOTAL = PRODUCERS * PER_PRODUCER;
 
+    @RegisterExtension
+    final FreshSlf4jExtension fresh = new FreshSlf4jExtension();
+
     /**
      * Two requests in flight may arrive in either order, so order is checked where it is
      * promised: by sequence number overall (every event exactly once) and within each request
@@ -35,7 +39,7 @@ class ConcurrentProducersTest {
     @Test
     void sixtyFourProducersLoseNothingAndKeepEachThreadsOrderWithinEveryRequest() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver,
+             LiveSlf4j slf4j = fresh.shippingTo(receiver,
                      RingtailConfig.RING_SIZE, String.valueOf(2 * TOTAL),
                      RingtailConfig.BATCH_MAX_EVENTS, "500",
                      RingtailConfig.HTTP_MAX_IN_FLIGHT, "2")) {
@@ -73,7 +77,7 @@ class ConcurrentProducersTest {
     @Test
     void withOneRequestInFlightEachThreadsEventsArriveInLoggingOrderAndDropsAreCounted() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver,
+             LiveSlf4j slf4j = fresh.shippingTo(receiver,
                      RingtailConfig.RING_SIZE, "2000",
                      RingtailConfig.BATCH_MAX_EVENTS, "200",
                      RingtailConfig.HTTP_MAX_IN_FLIGHT, "1")) {

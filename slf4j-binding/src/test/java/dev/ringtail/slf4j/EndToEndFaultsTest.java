@@ -18,6 +18,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 
 /**
@@ -30,10 +31,13 @@ class EndToEndFaultsTest {
     /** Batches go out only when flushed: each test decides what a request holds. */
     private static final String[] ON_FLUSH_ONLY = {RingtailConfig.BATCH_FLUSH_MILLIS, "600000"};
 
+    @RegisterExtension
+    final FreshSlf4jExtension fresh = new FreshSlf4jExtension();
+
     @Test
     void fiveHundredThreeTimesThen202DeliversEveryEventOnce() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, ON_FLUSH_ONLY)) {
             receiver.then(status(500), status(500), status(500));
             log(slf4j, 10, "retried");
             assertThat(Ringtail.flush()).isTrue();
@@ -49,7 +53,7 @@ class EndToEndFaultsTest {
     @Test
     void status429WithRetryAfterOneSecondWaitsAtLeastOneSecond() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
                      RingtailConfig.RETRY_MAX_BACKOFF_MILLIS, "5000")) {
             receiver.then(retryAfter(429, "1"));
             log(slf4j, 1, "later");
@@ -67,7 +71,7 @@ class EndToEndFaultsTest {
     @Test
     void payloadTooLargeIsSplitAndBothHalvesDelivered() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, ON_FLUSH_ONLY)) {
             String padded = "part-" + "p".repeat(300);
             log(slf4j, 8, padded);
             receiver.rejectBodiesOver(2400); // 8 events (~3.2 KB) are too big, 4 (~1.6 KB) are not
@@ -84,7 +88,7 @@ class EndToEndFaultsTest {
     @Test
     void connectionDroppedMidRequestIsRetriedAndDelivered() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, ON_FLUSH_ONLY)) {
             receiver.then(reset());
             log(slf4j, 5, "reset");
             assertThat(Ringtail.flush()).isTrue();
@@ -100,7 +104,7 @@ class EndToEndFaultsTest {
     @Test
     void endpointThatNeverAnswersIsGivenUpOnAfterMaxAttempts() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(noAnswer());
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
                      RingtailConfig.HTTP_TIMEOUT_MILLIS, "300", RingtailConfig.RETRY_MAX_ATTEMPTS, "3")) {
             log(slf4j, 4, "lost");
             assertThat(Ringtail.flush()).as("failing is an outcome: flush waits for it").isTrue();
@@ -124,9 +128,9 @@ class EndToEndFaultsTest {
         notRetriedAndSaidOnce(402, "betterstack: quota exceeded (HTTP 402)");
     }
 
-    private static void notRetriedAndSaidOnce(int status, String line) throws Exception {
+    private void notRetriedAndSaidOnce(int status, String line) throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(status(status));
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, ON_FLUSH_ONLY)) {
             log(slf4j, 3, "refused");
             assertThat(Ringtail.flush()).isTrue();
             log(slf4j, 2, "refused-again");
@@ -146,7 +150,7 @@ class EndToEndFaultsTest {
     @Test
     void endpointDownThenBackDeliveryResumes() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.RETRY_MAX_ATTEMPTS, "1000")) {
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.RETRY_MAX_ATTEMPTS, "1000")) {
             log(slf4j, 3, "before");
             assertThat(Ringtail.flush()).isTrue();
 
@@ -178,7 +182,7 @@ class EndToEndFaultsTest {
         int events = 20_000;
         int perRequest = 100;
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofSeconds(1)));
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.RING_SIZE, "1000",
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.RING_SIZE, "1000",
                      RingtailConfig.BATCH_MAX_EVENTS, String.valueOf(perRequest), RingtailConfig.CONSOLE, "false")) {
             Logger logger = slf4j.logger("app");
             for (int i = 0; i < events; i++) {
@@ -198,7 +202,7 @@ class EndToEndFaultsTest {
     @Test
     void shutdownWhileRequestsAreInFlightDrainsThem() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofMillis(300)));
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50")) {
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50")) {
             log(slf4j, 200, "drained");
             Waiting.atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() >= 1);
 
@@ -218,7 +222,7 @@ class EndToEndFaultsTest {
     @Test
     void shutdownAtTheDeadlineWithRequestsHangingCountsThemFailedAndReturns() throws Exception {
         try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(noAnswer());
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50",
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50",
                      RingtailConfig.HTTP_TIMEOUT_MILLIS, "60000")) {
             log(slf4j, 300, "stuck");
             Waiting.atMost(Duration.ofSeconds(5)).alias("two requests in flight")

@@ -27,9 +27,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.SubstituteLoggingEvent;
@@ -42,23 +41,9 @@ import org.slf4j.helpers.SubstituteLogger;
 class RecursiveInitializationTest {
     private final int diff = new Random().nextInt(10000);
     private final String loggerName = "org.slf4j.impl.RecursiveInitializationTest";
-    private FreshSlf4j.Capture out;
-    private FreshSlf4j.Capture err;
 
-    @BeforeEach
-    void setUp() {
-        out = FreshSlf4j.Capture.stdout();
-        FreshSlf4j.reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        FreshSlf4j.reset();
-        if (err != null) {
-            err.restore();
-        }
-        out.restore();
-    }
+    @RegisterExtension
+    final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @Test
     void loggingDuringInitialization() {
@@ -66,13 +51,12 @@ class RecursiveInitializationTest {
         logger.info("hello");
         assertThat(Ringtail.flush()).isTrue();
         assertThat(Ringtail.stats().accepted()).isEqualTo(1);
-        assertThat(out.text()).contains("[INFO] " + loggerName + ".loggingDuringInitialization-" + diff + ": hello\n");
+        assertThat(slf4j.stdout().text()).contains("[INFO] " + loggerName + ".loggingDuringInitialization-" + diff + ": hello\n");
     }
 
     /** A toString() that logs, on the call that initializes SLF4J: the inner call is shown on stderr and counted. */
     @Test
     void toStringThatLogsDuringTheFirstLogCall() {
-        err = FreshSlf4j.Capture.stderr();
         Object loggingToString = new Object() {
             @Override
             public String toString() {
@@ -87,9 +71,9 @@ class RecursiveInitializationTest {
         PipelineStats stats = Ringtail.stats();
         assertThat(stats.accepted()).isEqualTo(1);
         assertThat(stats.dropped(Level.WARN)).isEqualTo(1);
-        assertThat(out.text()).contains("[INFO] " + loggerName + ".outer: outer rendered\n")
+        assertThat(slf4j.stdout().text()).contains("[INFO] " + loggerName + ".outer: outer rendered\n")
                 .doesNotContain("logged from toString");
-        assertThat(err.text()).contains("not sent, logged from inside the pipeline", "logged from toString");
+        assertThat(slf4j.stderr().text()).contains("not sent, logged from inside the pipeline", "logged from toString");
     }
 
     /**
@@ -131,7 +115,7 @@ class RecursiveInitializationTest {
         assertThat(fired).isTrue();
         assertThat(Ringtail.flush()).isTrue();
         assertThat(Ringtail.stats().accepted()).isEqualTo(2);
-        assertThat(out.text()).contains("[WARN] " + loggerName + ".early: logged while ringtail initialized\n");
+        assertThat(slf4j.stdout().text()).contains("[WARN] " + loggerName + ".early: logged while ringtail initialized\n");
     }
 
     /** SLF4J's replay path, step by step: the recorded event keeps its time and thread. */

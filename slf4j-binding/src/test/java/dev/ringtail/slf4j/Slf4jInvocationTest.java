@@ -16,9 +16,9 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.PipelineStats;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -32,20 +32,12 @@ import org.slf4j.MarkerFactory;
  * back where slf4j-simple (no MDC) expected null.
  */
 class Slf4jInvocationTest {
-    private FreshSlf4j.Capture out;
+    @RegisterExtension
+    final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @BeforeEach
     void setUp() {
-        out = FreshSlf4j.Capture.stdout();
-        FreshSlf4j.reset();
-        System.setProperty("ringtail.level", "trace");
-    }
-
-    @AfterEach
-    void tearDown() {
-        System.clearProperty("ringtail.level");
-        FreshSlf4j.reset();
-        out.restore();
+        slf4j.systemProperty("ringtail.level", "trace");
     }
 
     @Test
@@ -78,7 +70,7 @@ class Slf4jInvocationTest {
         logger.error("Hello world {}", 3);
         logger.error("Hello world 4.", e);
         assertAccepted(11);
-        assertThat(out.text()).contains("[DEBUG] test2: val=1 val=2 val=3\n", "[ERROR] test2: Hello world 4.\n",
+        assertThat(slf4j.stdout().text()).contains("[DEBUG] test2: val=1 val=2 val=3\n", "[ERROR] test2: Hello world 4.\n",
                 "java.lang.Exception: This is a test exception.\n\tat ");
     }
 
@@ -90,7 +82,7 @@ class Slf4jInvocationTest {
         String msg = "hello {}";
         logger.info(msg, (Object[]) parameters);
         assertAccepted(1);
-        assertThat(out.text()).contains("[INFO] testNullParameter_BUG78: hello {}\n");
+        assertThat(slf4j.stdout().text()).contains("[INFO] testNullParameter_BUG78: hello {}\n");
     }
 
     @Test
