@@ -15,6 +15,7 @@ import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.IngestServer.Behaviour;
+import dev.ringtail.testing.Secrets;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;

@@ -1,5 +1,6 @@
 package dev.ringtail.slf4j;
 
+import static dev.ringtail.testing.Events.names;
 import static dev.ringtail.testing.IngestServer.Behaviour.noAnswer;
 import static dev.ringtail.testing.IngestServer.Behaviour.reset;
 import static dev.ringtail.testing.IngestServer.Behaviour.retryAfter;
@@ -15,7 +16,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -247,10 +247,6 @@ class EndToEndFaultsTest {
         for (int i = 0; i < count; i++) {
             logger.info("{}-{}", prefix, i);
         }
-    }
-
-    private static List<String> names(int count, String prefix) {
-        return IntStream.range(0, count).mapToObj(i -> prefix + "-" + i).toList();
     }
 
     private static List<String> concat(List<List<String>> lists) {

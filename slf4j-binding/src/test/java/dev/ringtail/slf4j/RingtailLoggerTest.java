@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.ValueType;
 import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.testing.ThrowingToString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -146,12 +147,7 @@ class RingtailLoggerTest {
     void badInputNeverReachesTheCaller() {
         try (TestLoggers loggers = new TestLoggers(sink)) {
             Logger logger = loggers.logger("t");
-            Object throwing = new Object() {
-                @Override
-                public String toString() {
-                    throw new IllegalStateException("no");
-                }
-            };
+            Object throwing = new ThrowingToString();
             logger.info(null);
             logger.info(null, (Object) null);
             logger.info("{} {}", null, null);

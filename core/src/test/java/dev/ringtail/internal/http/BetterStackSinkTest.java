@@ -1,5 +1,6 @@
 package dev.ringtail.internal.http;
 
+import static dev.ringtail.testing.Events.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
@@ -14,12 +15,9 @@ import dev.ringtail.testing.TestEvents;
 import dev.ringtail.testing.Waiting;
 import java.net.URI;
 import java.time.Duration;
-import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BetterStackSinkTest {
@@ -181,12 +179,7 @@ class BetterStackSinkTest {
 
     @Test
     void anEventThatCannotBeSerializedIsCountedFailedAndTheSinkGoesOn() throws Exception {
-        Map<String, String> unreadable = new AbstractMap<>() {
-            @Override
-            public Set<Entry<String, String>> entrySet() {
-                throw new IllegalStateException("unreadable MDC");
-            }
-        };
+        Map<String, String> unreadable = TestEvents.unreadableMdc();
         try (SinkFixture f = SinkFixture.start(b -> b)) {
             f.pipeline.publish(Level.ERROR, "x", (e, a, b, c, d) -> e.message("broken").mdc(unreadable), null, null, null, null);
             f.log(Level.INFO, "fine");
@@ -250,13 +243,5 @@ class BetterStackSinkTest {
         assertThat(sink.counters().snapshot().failed(Level.WARN)).isEqualTo(1);
         assertThat(stderr.text()).contains("no source token");
         sink.close(System.nanoTime());
-    }
-
-    static List<String> names(int count, String prefix) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            names.add(prefix + "-" + i);
-        }
-        return names;
     }
 }

@@ -1,5 +1,6 @@
 package dev.ringtail.internal.http;
 
+import static dev.ringtail.testing.Events.names;
 import static dev.ringtail.testing.IngestServer.Behaviour.noAnswer;
 import static dev.ringtail.testing.IngestServer.Behaviour.reset;
 import static dev.ringtail.testing.IngestServer.Behaviour.retryAfter;
@@ -31,7 +32,7 @@ class FaultMatrixTest {
 
             assertThat(f.server.requests()).extracting(Request::status).containsExactly(500, 500, 500, 202);
             assertThat(f.server.events()).extracting(e -> e.get("message"))
-                    .containsExactlyElementsOf(BetterStackSinkTest.names(10, "retry"));
+                    .containsExactlyElementsOf(names(10, "retry"));
             SinkStats stats = f.stats();
             assertThat(stats.delivered()).isEqualTo(10);
             assertThat(stats.failed()).isZero();
@@ -94,7 +95,7 @@ class FaultMatrixTest {
 
             assertThat(f.server.requests()).extracting(Request::status).containsExactly(413, 202, 202);
             assertThat(f.server.events()).extracting(e -> e.get("message"))
-                    .containsExactlyElementsOf(BetterStackSinkTest.names(8, "part-" + "p".repeat(200)));
+                    .containsExactlyElementsOf(names(8, "part-" + "p".repeat(200)));
             assertThat(f.stats().delivered()).isEqualTo(8);
             assertThat(f.stats().batches()).isEqualTo(3);
         }

@@ -7,15 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ringtail.Level;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.testing.Json;
+import dev.ringtail.testing.TestEvents;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -166,13 +165,7 @@ class EventSerializerTest {
 
     @Test
     void shouldRecoverAfterAnEventItCouldNotWrite() throws Exception {
-        Map<String, String> broken = new AbstractMap<>() {
-            @Override
-            public Set<Entry<String, String>> entrySet() {
-                throw new IllegalStateException("a map that cannot be read");
-            }
-        };
-        LogEvent bad = event(Level.INFO, "half").mdc(broken);
+        LogEvent bad = event(Level.INFO, "half").mdc(TestEvents.unreadableMdc());
         assertThatThrownBy(() -> serializer.serialize(bad)).isInstanceOf(IllegalStateException.class);
         assertThat(json(event(Level.INFO, "next"))).startsWith("{\"dt\"").contains("\"message\":\"next\"").endsWith("}");
     }

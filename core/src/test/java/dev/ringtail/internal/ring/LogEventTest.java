@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.BoundedText;
 import dev.ringtail.internal.event.ValueType;
+import dev.ringtail.testing.ThrowingToString;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -53,12 +54,7 @@ class LogEventTest {
 
     @Test
     void shouldWriteFailedToStringMarkerWhenToStringThrows() {
-        Object hostile = new Object() {
-            @Override
-            public String toString() {
-                throw new UnsupportedOperationException("no");
-            }
-        };
+        Object hostile = new ThrowingToString();
         assertThat(event.format("value={}", hostile).message().toString()).isEqualTo("value=[FAILED toString()]");
         event.addKeyValue("k", hostile);
         assertThat(event.textValue(0)).isEqualTo("[FAILED toString()]");
