@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.testing.CollectingSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -28,7 +29,7 @@ import org.slf4j.Logger;
  * {@link #messageWithKeyValuePair()} checks both.
  */
 class FluentApiInvocationTest {
-    private final CapturingSink sink = new CapturingSink();
+    private final CollectingSink sink = new CollectingSink();
     private final TestLoggers loggers = new TestLoggers(sink, "ringtail.level", "debug");
     private final Logger logger = loggers.logger(getClass().getName());
 

@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.testing.CollectingSink;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -121,7 +122,7 @@ class RecursiveInitializationTest {
     /** SLF4J's replay path, step by step: the recorded event keeps its time and thread. */
     @Test
     void replayedEventsKeepTheirOriginalTimeAndThread() throws Exception {
-        CapturingSink sink = new CapturingSink();
+        CollectingSink sink = new CollectingSink();
         try (TestLoggers loggers = new TestLoggers(sink)) {
             LinkedBlockingQueue<SubstituteLoggingEvent> queue = new LinkedBlockingQueue<>();
             SubstituteLogger substitute = new SubstituteLogger("early.logger", queue, false);

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.ValueType;
 import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.testing.CollectingSink;
 import dev.ringtail.testing.ThrowingToString;
 import java.util.ArrayList;
 import java.util.List;
@@ -25,7 +26,7 @@ class RingtailLoggerTest {
         "plain {}", "one a", "two a b", "three a b c", "thrown",
         "plain {}", "one a", "two a b", "three a b c", "thrown"};
 
-    private final CapturingSink sink = new CapturingSink();
+    private final CollectingSink sink = new CollectingSink();
     private final CopyOnWriteMdcAdapter mdc = new CopyOnWriteMdcAdapter();
 
     @AfterEach

@@ -92,11 +92,6 @@ class ConcurrencyTest {
         }
 
         @Override
-        public String name() {
-            return counters.name();
-        }
-
-        @Override
         public SinkCounters counters() {
             return counters;
         }
