@@ -37,7 +37,7 @@ class DoubleInitializationPitfallTest {
     }
 
     @Test
-    void verifyImpactOfMarkerFactory() {
+    void markerFactoryDoesNotInitializeTheProviderAgain() {
         ILoggerFactory firstFactory = LoggerFactory.getILoggerFactory();
         RingtailServiceProvider provider = RingtailServiceProvider.active();
         MarkerFactory.getMarker("DOUBLE_INIT");
@@ -50,7 +50,7 @@ class DoubleInitializationPitfallTest {
     }
 
     @Test
-    void verifyImpactOfMDC() {
+    void mdcDoesNotInitializeTheProviderAgain() {
         ILoggerFactory firstFactory = LoggerFactory.getILoggerFactory();
         RingtailServiceProvider provider = RingtailServiceProvider.active();
         MDC.put("DoubleInitializationPitfallTest", "a");

@@ -44,7 +44,7 @@ class MultithreadedInitializationTest {
     final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @Test
-    void multiThreadedInitialization() throws Exception {
+    void loggersHandedOutWhileManyThreadsInitializeSlf4jAllReachRingtail() throws Exception {
         harness();
 
         Logger logger = LoggerFactory.getLogger(getClass().getName());

@@ -47,7 +47,7 @@ class RecursiveInitializationTest {
     final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @Test
-    void loggingDuringInitialization() {
+    void theCallThatInitializesSlf4jIsDelivered() {
         Logger logger = LoggerFactory.getLogger(loggerName + ".loggingDuringInitialization-" + diff);
         logger.info("hello");
         assertThat(Ringtail.flush()).isTrue();

@@ -28,8 +28,9 @@ import org.slf4j.MarkerFactory;
 /**
  * Invoking the SLF4J API through {@code LoggerFactory} bound to ringtail causes no problem.
  * Differences from the original: ringtail is asynchronous, so each test flushes and then checks
- * how many events were accepted; and ringtail's MDC works, so {@code testMDC} expects the value
- * back where slf4j-simple (no MDC) expected null.
+ * how many events were accepted; and ringtail's MDC works, so
+ * {@code mdcValuesArePutReadAndRemoved} (the original's {@code testMDC}) expects the value back
+ * where slf4j-simple (no MDC) expected null.
  */
 class Slf4jInvocationTest {
     @RegisterExtension
@@ -41,14 +42,14 @@ class Slf4jInvocationTest {
     }
 
     @Test
-    void test1() {
+    void aDebugCallIsAccepted() {
         Logger logger = LoggerFactory.getLogger("test1");
         logger.debug("Hello world.");
         assertAccepted(1);
     }
 
     @Test
-    void test2() {
+    void everyLevelWithArgumentsAndExceptionsIsAccepted() {
         Integer i1 = 1;
         Integer i2 = 2;
         Integer i3 = 3;
@@ -76,7 +77,7 @@ class Slf4jInvocationTest {
 
     // http://jira.qos.ch/browse/SLF4J-69, formerly http://bugzilla.slf4j.org/show_bug.cgi?id=78
     @Test
-    void testNullParameter_BUG78() {
+    void aNullArgumentArrayLeavesThePlaceholder() {
         Logger logger = LoggerFactory.getLogger("testNullParameter_BUG78");
         String[] parameters = null;
         String msg = "hello {}";
@@ -86,7 +87,7 @@ class Slf4jInvocationTest {
     }
 
     @Test
-    void testNull() {
+    void nullMessagesAreAccepted() {
         Logger logger = LoggerFactory.getLogger("testNull");
         logger.debug(null);
         logger.info(null);
@@ -102,7 +103,7 @@ class Slf4jInvocationTest {
     }
 
     @Test
-    void testMarker() {
+    void callsWithAMarkerAreAccepted() {
         Logger logger = LoggerFactory.getLogger("testMarker");
         Marker blue = MarkerFactory.getMarker("BLUE");
         logger.debug(blue, "hello");
@@ -123,7 +124,7 @@ class Slf4jInvocationTest {
     }
 
     @Test
-    void testMDC() {
+    void mdcValuesArePutReadAndRemoved() {
         MDC.put("k", "v");
         assertThat(MDC.get("k")).isEqualTo("v");
         MDC.remove("k");

@@ -19,7 +19,7 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldUseDefaultsWhenNothingIsSet() {
+    void usesDefaultsWhenNothingIsSet() {
         RingtailConfig c = config(Map.of(), Map.of(), new Properties());
         assertThat(c.ringSize()).isEqualTo(10_000);
         assertThat(c.rootLevel()).isEqualTo(Level.INFO.ordinal());
@@ -46,7 +46,7 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldApplyPrecedenceSystemPropertyThenEnvironmentThenFile() {
+    void appliesPrecedenceSystemPropertyThenEnvironmentThenFile() {
         Properties file = new Properties();
         file.setProperty("ringtail.ringSize", "300");
         file.setProperty("ringtail.batch.maxEvents", "30");
@@ -62,7 +62,7 @@ class RingtailConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "ten", "67108865", "99999999999", "1.5"})
-    void shouldReportBadRingSizeOnceAndUseTheDefault(String value) {
+    void reportsABadRingSizeOnceAndUsesTheDefault(String value) {
         RingtailConfig c = config(Map.of("ringtail.ringSize", value), Map.of(), new Properties());
         assertThat(c.ringSize()).isEqualTo(10_000);
         assertThat(err.lines()).hasSize(1);
@@ -70,13 +70,13 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldNameTheEnvironmentVariableWhenItHoldsTheBadValue() {
+    void namesTheEnvironmentVariableWhenItHoldsTheBadValue() {
         config(Map.of(), Map.of("RINGTAIL_RESERVE", "1.5"), new Properties());
         assertThat(err.text()).contains("RINGTAIL_RESERVE=1.5").contains("default 0.1");
     }
 
     @Test
-    void shouldResolveLoggerLevelsByLongestPrefix() {
+    void resolvesLoggerLevelsByTheLongestPrefix() {
         Properties file = new Properties();
         file.setProperty("ringtail.level", "warn");
         file.setProperty("ringtail.level.com.shop", "debug");
@@ -92,7 +92,7 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldReadTheTokenFromBetterStackEnvironmentVariablesAndNeverPrintIt() {
+    void readsTheTokenFromBetterStackEnvironmentVariablesAndNeverPrintsIt() {
         String token = "tok_secret_value_9f3a";
         RingtailConfig c = config(Map.of("ringtail.batch.maxEvents", "nope"),
                 Map.of("LOGTAIL_SOURCE_TOKEN", token), new Properties());
@@ -103,14 +103,14 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldRejectEndpointsThatAreNotHttpUrls() {
+    void rejectsEndpointsThatAreNotHttpUrls() {
         RingtailConfig c = config(Map.of("ringtail.betterstack.endpoint", "ftp://example"), Map.of(), new Properties());
         assertThat(c.endpoint().toString()).isEqualTo("https://in.logs.betterstack.com");
         assertThat(err.text()).contains("ringtail.betterstack.endpoint=ftp://example");
     }
 
     @Test
-    void shouldParseEveryWaitStrategyName() {
+    void parsesEveryWaitStrategyName() {
         for (WaitStrategyKind kind : WaitStrategyKind.values()) {
             RingtailConfig c = config(Map.of("ringtail.waitStrategy", kind.key().toUpperCase()), Map.of(), new Properties());
             assertThat(c.waitStrategy()).isEqualTo(kind);

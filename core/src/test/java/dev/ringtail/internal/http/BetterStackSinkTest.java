@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class BetterStackSinkTest {
 
     @Test
-    void shouldPostAGzippedJsonArrayWithTheRightHeaders() throws Exception {
+    void postsAGzippedJsonArrayWithTheRightHeaders() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b.flush(Duration.ofHours(1)))) {
             f.pipeline.publish(Level.WARN, "shop.checkout", SinkFixture.WITH_KV, "Payment failed", "order_id", 42, null);
             f.log(Level.INFO, "second");
@@ -60,7 +60,7 @@ class BetterStackSinkTest {
     }
 
     @Test
-    void shouldSendPlainJsonWhenGzipIsOff() throws Exception {
+    void sendsPlainJsonWhenGzipIsOff() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b.gzip(false))) {
             f.log(Level.INFO, "plain");
             assertThat(f.flush()).isTrue();
@@ -72,7 +72,7 @@ class BetterStackSinkTest {
     }
 
     @Test
-    void batchesShouldHoldAtMostMaxEvents() throws Exception {
+    void batchesHoldAtMostMaxEvents() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b.maxEvents(10).flush(Duration.ofHours(1)))) {
             f.logMany(35, "e");
             assertThat(f.flush()).isTrue();
@@ -84,7 +84,7 @@ class BetterStackSinkTest {
     }
 
     @Test
-    void batchesShouldStayUnderMaxBytesExceptForOneOversizedEvent() throws Exception {
+    void batchesStayUnderMaxBytesExceptForOneOversizedEvent() throws Exception {
         int maxBytes = 2048;
         try (SinkFixture f = SinkFixture.start(b -> b.maxBytes(maxBytes).flush(Duration.ofHours(1)))) {
             for (int i = 0; i < 40; i++) {

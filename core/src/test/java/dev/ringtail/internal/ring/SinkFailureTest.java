@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Timeout;
 class SinkFailureTest {
 
     @Test
-    void shouldKeepConsumerThreadWhenSinkThrowsOnEveryThirdEvent() {
+    void keepsTheConsumerThreadWhenTheSinkThrowsOnEveryThirdEvent() {
         CapturedOutput err = new CapturedOutput();
         CollectingSink sink = new CollectingSink().failEvery(3);
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();
@@ -39,7 +39,7 @@ class SinkFailureTest {
     }
 
     @Test
-    void shouldCountBrokenTranslationAsDroppedAndNeverThrowIntoCaller() {
+    void countsABrokenTranslationAsDroppedAndNeverThrowsIntoTheCaller() {
         CapturedOutput err = new CapturedOutput();
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();

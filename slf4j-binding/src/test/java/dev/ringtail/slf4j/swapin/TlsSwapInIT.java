@@ -106,7 +106,7 @@ class TlsSwapInIT {
     }
 
     @Test
-    void overPlainHttpToo() throws Exception {
+    void everyEventArrivesOverPlainHttpTooAndTheTrimmedContentsSuffice() throws Exception {
         try (IngestServer receiver = IngestServer.start(TOKEN)) {
             Path classLog = work.resolve("http-classes.log");
             SwapInApp.Result run = app.run(List.of(
