@@ -1,5 +1,6 @@
 package dev.ringtail.testing;
 
+import java.io.BufferedInputStream;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -425,8 +426,10 @@ public final class IngestServer implements AutoCloseable {
 
     private void serve(Connection connection) {
         Socket socket = connection.socket();
-        try (socket; InputStream in = socket.getInputStream(); OutputStream out = socket.getOutputStream()) {
+        try (socket; InputStream in = new BufferedInputStream(socket.getInputStream());
+             OutputStream out = socket.getOutputStream()) {
             socket.setSoTimeout(IDLE_MILLIS);
+            socket.setTcpNoDelay(true); // each answer is one write: nothing to wait for
             for (int served = 0; served < MAX_REQUESTS_PER_CONNECTION && alive(); served++) {
                 if (!serveOne(connection, in, out)) {
                     return;
@@ -556,8 +559,10 @@ public final class IngestServer implements AutoCloseable {
             head.append("Retry-After: ").append(retryAfter).append("\r\n");
         }
         head.append("\r\n");
-        out.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
-        out.write(body);
+        ByteArrayOutputStream answerBytes = new ByteArrayOutputStream(head.length() + body.length);
+        answerBytes.write(head.toString().getBytes(StandardCharsets.ISO_8859_1));
+        answerBytes.write(body);
+        answerBytes.writeTo(out);
         out.flush();
     }
 
