@@ -581,6 +581,9 @@ public final class IngestServer implements AutoCloseable {
             if (head.size() >= MAX_HEAD_BYTES) {
                 throw tooBig("request head", MAX_HEAD_BYTES);
             }
+            if (!alive()) {
+                throw new IOException("the server is closed or its lifetime is over");
+            }
             head.write(b);
             last = (last << 8) | b;
         }
@@ -602,7 +605,7 @@ public final class IngestServer implements AutoCloseable {
         }
         if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
             ByteArrayOutputStream body = new ByteArrayOutputStream();
-            while (body.size() <= MAX_BODY_BYTES) { // each chunk adds to it; a zero one ends it
+            while (body.size() <= MAX_BODY_BYTES && alive()) { // each chunk adds to it; a zero one ends it
                 int n = Integer.parseInt(chunkSizeLine(in).split(";")[0].trim(), 16);
                 if (n < 0 || n > MAX_BODY_BYTES - body.size()) {
                     break;
@@ -612,6 +615,9 @@ public final class IngestServer implements AutoCloseable {
                 if (n == 0) {
                     return body.toByteArray();
                 }
+            }
+            if (!alive()) {
+                throw new IOException("the server is closed or its lifetime is over");
             }
             throw tooBig("chunked body", MAX_BODY_BYTES);
         }
