@@ -5,6 +5,9 @@ import java.util.Optional;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import javax.management.MBeanServer;
+import javax.management.MBeanServerDelegate;
+import javax.management.MBeanServerNotification;
+import javax.management.NotificationListener;
 import javax.management.ObjectName;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -154,12 +157,25 @@ public class EdgesApp {
         public void run() {
             try {
                 if (waitForRingtail) {
-                    // ringtail unregisters its MBeans as the last step of its shutdown
+                    // ringtail unregisters its MBeans as the last step of its shutdown: the
+                    // notification of that is what this hook waits for
                     MBeanServer server = ManagementFactory.getPlatformMBeanServer();
                     ObjectName pipeline = new ObjectName("dev.ringtail:type=Pipeline");
-                    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
-                    while (server.isRegistered(pipeline) && System.nanoTime() < deadline) {
-                        Thread.sleep(5);
+                    CountDownLatch unregistered = new CountDownLatch(1);
+                    NotificationListener listener = (notification, handback) -> {
+                        if (notification instanceof MBeanServerNotification
+                                && MBeanServerNotification.UNREGISTRATION_NOTIFICATION.equals(notification.getType())
+                                && pipeline.equals(((MBeanServerNotification) notification).getMBeanName())) {
+                            unregistered.countDown();
+                        }
+                    };
+                    server.addNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener, null, null);
+                    try {
+                        if (server.isRegistered(pipeline)) { // else it was unregistered before we listened
+                            unregistered.await(20, TimeUnit.SECONDS);
+                        }
+                    } finally {
+                        server.removeNotificationListener(MBeanServerDelegate.DELEGATE_NAME, listener);
                     }
                     System.out.println("APP ringtail's hook finished: " + !server.isRegistered(pipeline));
                 }

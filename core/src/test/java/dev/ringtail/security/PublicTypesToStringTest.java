@@ -32,41 +32,37 @@ import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.DropCounter;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
+import dev.ringtail.testing.PublicTypes;
+import dev.ringtail.testing.Secrets;
 import dev.ringtail.testing.TestEvents;
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.lang.reflect.Modifier;
 import java.net.URI;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.stream.Stream;
 import javax.management.JMX;
 import javax.management.ObjectName;
 import org.junit.jupiter.api.Test;
 
 /**
  * The {@code toString()} of an instance of every public type of {@code dev.ringtail} holds no
- * form of the token. The types are read from the compiled classes, so a new public class fails
- * this test until it is given a sensible instance here, built with the token wherever the type
- * can hold one.
+ * form of the token. The types are read from the compiled classes ({@link PublicTypes}), so a new
+ * public class fails this test until it is given a sensible instance here, built with the token
+ * wherever the type can hold one.
  */
 class PublicTypesToStringTest {
     private static final String TOKEN = TokenSecrecyTest.TOKEN;
 
     @Test
     void noPublicTypeShowsTheTokenInToString() throws Exception {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         Diagnostics diagnostics = stderr.diagnostics();
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, TOKEN,
                 RingtailConfig.ENDPOINT, "http://127.0.0.1:9/ingest"), Map.of(), new Properties(), diagnostics);
@@ -141,7 +137,7 @@ class PublicTypesToStringTest {
             instances.put(PipelineBuilder.class, List.of(Pipeline.builder().sink(console)));
 
             Secrets secrets = new Secrets(TOKEN);
-            List<Class<?>> types = publicTypes(Pipeline.class);
+            List<Class<?>> types = PublicTypes.besides(Pipeline.class);
             assertThat(types).as("the scan finds the public API").contains(Pipeline.class, BetterStackSinkBuilder.class,
                     RingtailConfig.class, LogEvent.Kind.class);
             for (Class<?> type : types) {
@@ -167,51 +163,10 @@ class PublicTypesToStringTest {
         if (given != null) {
             return given;
         }
-        boolean staticOnly = type.getConstructors().length == 0 && !type.isInterface()
-                && Arrays.stream(type.getMethods()).filter(m -> m.getDeclaringClass() == type)
-                        .allMatch(m -> Modifier.isStatic(m.getModifiers()));
-        if (staticOnly) {
+        if (PublicTypes.staticOnly(type)) {
             return List.of(); // a holder of static methods (StackTraces, RecursionGuard): no instance exists
         }
         throw new AssertionError("public type " + type.getName() + " has no instance in this test: add a sensible one,"
                 + " built with the token if it can hold one");
-    }
-
-    /** Every public class, interface, enum and record (nested ones too) compiled next to {@code anchor}. */
-    static List<Class<?>> publicTypes(Class<?> anchor) throws IOException, ClassNotFoundException {
-        Path root;
-        try {
-            root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (java.net.URISyntaxException e) {
-            throw new IOException(e);
-        }
-        assertThat(root).as("compiled classes of " + anchor.getName()).isDirectory();
-        List<Class<?>> types = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
-                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
-                name = name.substring(0, name.length() - ".class".length());
-                if (name.endsWith("package-info") || name.endsWith("module-info")) {
-                    continue;
-                }
-                Class<?> type = Class.forName(name, false, anchor.getClassLoader());
-                if (isPublicApi(type)) {
-                    types.add(type);
-                }
-            }
-        }
-        return types;
-    }
-
-    private static boolean isPublicApi(Class<?> type) {
-        if (type.isAnonymousClass() || type.isLocalClass() || type.isSynthetic()) {
-            return false;
-        }
-        for (Class<?> c = type; c != null; c = c.getEnclosingClass()) {
-            if (!Modifier.isPublic(c.getModifiers())) {
-                return false;
-            }
-        }
-        return true;
     }
 }

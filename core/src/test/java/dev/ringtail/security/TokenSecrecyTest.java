@@ -11,11 +11,12 @@ import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.sink.ConsoleSink;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.IngestServer.Behaviour;
+import dev.ringtail.testing.Secrets;
 import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
 import java.io.PrintWriter;
 import java.io.StringWriter;
 import java.lang.management.ManagementFactory;
@@ -45,35 +46,31 @@ class TokenSecrecyTest {
     static final String TOKEN = "rtTOKENzq8xV3kP9mW2sEcReT";
 
     private final Secrets secrets = new Secrets(TOKEN);
-    private final ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-    private final ByteArrayOutputStream stderr = new ByteArrayOutputStream();
     private final List<Throwable> thrown = Collections.synchronizedList(new ArrayList<>());
     private final List<String> observed = new ArrayList<>();
-    private PrintStream realOut;
-    private PrintStream realErr;
+    private CapturedOutput stdout;
+    private CapturedOutput stderr;
     private Thread.UncaughtExceptionHandler realHandler;
 
     @BeforeEach
     void captureProcessOutput() {
-        realOut = System.out;
-        realErr = System.err;
         realHandler = Thread.getDefaultUncaughtExceptionHandler();
-        System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-        System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        stdout = CapturedOutput.systemOut();
+        stderr = CapturedOutput.systemErr();
         Thread.setDefaultUncaughtExceptionHandler((thread, t) -> thrown.add(t));
     }
 
     @AfterEach
     void restoreProcessOutput() {
-        System.setOut(realOut);
-        System.setErr(realErr);
+        stderr.close();
+        stdout.close();
         Thread.setDefaultUncaughtExceptionHandler(realHandler);
     }
 
     @Test
     void tokenNeverAppearsInOutputThroughLoggingEveryFaultAndShutdown() throws Exception {
         ByteArrayOutputStream console = new ByteArrayOutputStream();
-        Diagnostics diagnostics = new Diagnostics(() -> System.err, 0); // every line printed, none held back
+        Diagnostics diagnostics = stderr.diagnostics(); // every line printed, none held back
         try (IngestServer server = IngestServer.start()) {
             RingtailConfig config = RingtailConfig.of(Map.of(
                     RingtailConfig.TOKEN, TOKEN,
@@ -122,12 +119,12 @@ class TokenSecrecyTest {
             assertThat(requests).allSatisfy(r -> assertThat(r.header("Authorization")).isEqualTo("Bearer " + TOKEN));
             assertThat(secrets.findIn(requests.get(0).header("Authorization"))).isNotNull(); // the scanner sees it
         }
-        String err = stderr.toString(StandardCharsets.UTF_8);
+        String err = stderr.text();
         assertThat(err).as("the faults were reported").contains("HTTP 401").contains("HTTP 402").contains("HTTP 406")
                 .contains("HTTP 400").contains("could not parse your JSON").contains("ringtail.ringSize");
         assertThat(console.toString(StandardCharsets.UTF_8)).contains("normal logging works");
 
-        assertNoToken("stdout", stdout.toString(StandardCharsets.UTF_8));
+        assertNoToken("stdout", stdout.text());
         assertNoToken("stderr", err);
         assertNoToken("console sink", console.toString(StandardCharsets.UTF_8));
         for (String text : observed) {

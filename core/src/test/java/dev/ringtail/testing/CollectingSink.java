@@ -11,8 +11,11 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * A test sink that keeps a copy of every event. It can be stalled (blocks in {@code onEvent}
- * until {@link #release()}), slowed (a pause per event) or made to throw on every n-th event.
+ * The one collecting sink of the tests: keeps a copy of every event it is handed (drop summaries
+ * apart), so tests can assert every field, and counts them delivered. It can be stalled (blocks in
+ * {@code onEvent} until {@link #release()}), slowed (a pause per event) or made to throw on every
+ * n-th event. A test that needs a sink doing something else (checking order, keeping nothing)
+ * writes its own.
  */
 public class CollectingSink implements Sink {
     private final SinkCounters counters;
@@ -58,11 +61,6 @@ public class CollectingSink implements Sink {
     }
 
     @Override
-    public String name() {
-        return counters.name();
-    }
-
-    @Override
     public SinkCounters counters() {
         return counters;
     }
@@ -91,6 +89,11 @@ public class CollectingSink implements Sink {
 
     public synchronized List<LogEvent> events() {
         return new ArrayList<>(events);
+    }
+
+    /** The last event kept. */
+    public synchronized LogEvent last() {
+        return events.get(events.size() - 1);
     }
 
     public synchronized List<LogEvent> syntheticEvents() {

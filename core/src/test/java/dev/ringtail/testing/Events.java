@@ -3,6 +3,8 @@ package dev.ringtail.testing;
 import dev.ringtail.Level;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.Pipeline;
+import java.util.List;
+import java.util.stream.IntStream;
 
 /** Publishing helpers for tests: plain messages and formatted ones, through the real translator path. */
 public final class Events {
@@ -25,5 +27,10 @@ public final class Events {
 
     public static boolean log(Pipeline pipeline, Level level, String logger, String message) {
         return pipeline.publish(level, logger, TEXT, message, null, null, null);
+    }
+
+    /** The messages {@code prefix-0} to {@code prefix-(count-1)}, in order: what a test logged, to compare with what arrived. */
+    public static List<String> names(int count, String prefix) {
+        return IntStream.range(0, count).mapToObj(i -> prefix + "-" + i).toList();
     }
 }

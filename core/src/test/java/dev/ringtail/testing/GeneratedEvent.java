@@ -120,7 +120,7 @@ public final class GeneratedEvent {
             case 8: return new BigDecimal(BigInteger.valueOf(gen.nextLong()).multiply(BigInteger.valueOf(gen.nextLong())),
                     gen.between(-40, 40));
             case 9: return BigInteger.valueOf(gen.nextLong()).pow(gen.between(1, 4));
-            case 10: return new Throwing();
+            case 10: return new ThrowingToString();
             case 11: return new Shown(gen.text(gen.between(0, 20)));
             default: return value(gen);
         }
@@ -230,7 +230,7 @@ public final class GeneratedEvent {
             }
             return Double.isInfinite(d) ? (d > 0 ? "Infinity" : "-Infinity") : (Object) d;
         }
-        if (value instanceof Throwing) {
+        if (value instanceof ThrowingToString) {
             return FAILED_TO_STRING;
         }
         return expectedField(value.toString());
@@ -272,18 +272,10 @@ public final class GeneratedEvent {
             Object v = e.getValue();
             s.append(Gen.describe(e.getKey())).append('=')
                     .append(v instanceof String ? Gen.describe((String) v) : v == null ? "null"
-                            : v.getClass().getSimpleName() + ":" + (v instanceof Throwing ? "throws" : Gen.describe(v.toString())))
+                            : v.getClass().getSimpleName() + ":" + (v instanceof ThrowingToString ? "throws" : Gen.describe(v.toString())))
                     .append(", ");
         }
         return s.append("]}").toString();
-    }
-
-    /** A value whose {@code toString()} throws. */
-    static final class Throwing {
-        @Override
-        public String toString() {
-            throw new IllegalStateException("toString() refuses");
-        }
     }
 
     /** A value that is neither number nor string: written as its {@code toString()}. */

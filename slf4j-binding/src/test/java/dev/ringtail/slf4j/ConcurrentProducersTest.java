@@ -3,7 +3,7 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.internal.config.RingtailConfig;
-import dev.ringtail.slf4j.swapin.IngestReceiver;
+import dev.ringtail.testing.IngestServer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 
 /**
@@ -27,6 +28,9 @@ class ConcurrentProducersTest {
     private static final int PER_PRODUCER = 250;
     private static final int TOTAL = PRODUCERS * PER_PRODUCER;
 
+    @RegisterExtension
+    final FreshSlf4jExtension fresh = new FreshSlf4jExtension();
+
     /**
      * Two requests in flight may arrive in either order, so order is checked where it is
      * promised: by sequence number overall (every event exactly once) and within each request
@@ -34,8 +38,8 @@ class ConcurrentProducersTest {
      */
     @Test
     void sixtyFourProducersLoseNothingAndKeepEachThreadsOrderWithinEveryRequest() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver,
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
+             LiveSlf4j slf4j = fresh.shippingTo(receiver,
                      RingtailConfig.RING_SIZE, String.valueOf(2 * TOTAL),
                      RingtailConfig.BATCH_MAX_EVENTS, "500",
                      RingtailConfig.HTTP_MAX_IN_FLIGHT, "2")) {
@@ -72,8 +76,8 @@ class ConcurrentProducersTest {
      */
     @Test
     void withOneRequestInFlightEachThreadsEventsArriveInLoggingOrderAndLossesAreCounted() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver,
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
+             LiveSlf4j slf4j = fresh.shippingTo(receiver,
                      RingtailConfig.RING_SIZE, "2000",
                      RingtailConfig.BATCH_MAX_EVENTS, "200",
                      RingtailConfig.HTTP_MAX_IN_FLIGHT, "1")) {
@@ -138,8 +142,8 @@ class ConcurrentProducersTest {
     private static Map<Long, List<Long>> bySequence(List<Map<String, Object>> events) {
         Map<Long, List<Long>> byProducer = new HashMap<>();
         for (Map<String, Object> event : events) {
-            long producer = (Long) event.get("producer");
-            long seq = (Long) event.get("seq");
+            long producer = ((Number) event.get("producer")).longValue();
+            long seq = ((Number) event.get("seq")).longValue();
             assertThat(event).containsEntry("thread_name", "producer-" + producer)
                     .containsEntry("message", "event " + seq + " of producer " + producer);
             byProducer.computeIfAbsent(producer, p -> new ArrayList<>()).add(seq);

@@ -38,14 +38,14 @@ class CopyOnWriteMdcAdapterTest {
     }
 
     @Test
-    void testSettingAndGettingWithMDC() {
+    void getReturnsTheValuePut() {
         assertNull(mdc.get("testKey"));
         mdc.put("testKey", "testValue");
         assertEquals("testValue", mdc.get("testKey"));
     }
 
     @Test
-    void testOverwritingAKeyInMDC() {
+    void puttingAKeyAgainOverwritesItsValue() {
         assertNull(mdc.get("testKey"));
         mdc.put("testKey", "testValue");
         mdc.put("testKey", "differentTestValue");
@@ -53,7 +53,7 @@ class CopyOnWriteMdcAdapterTest {
     }
 
     @Test
-    void testGetCopyOfContextMapFromMDC() {
+    void aCopyOfTheContextMapDoesNotFollowLaterChanges() {
         mdc.put("testKey", "testValue");
         Map<String, String> copy = mdc.getCopyOfContextMap();
         mdc.put("anotherTestKey", "anotherTestValue");
@@ -61,15 +61,16 @@ class CopyOnWriteMdcAdapterTest {
     }
 
     @Test
-    void testMDCDoesntGetValuesFromChildThread() {
+    void valuesPutByAChildThreadDoNotReachTheParent() {
         mdc.put("parentKey", "parentValue");
         runAndWait(() -> mdc.put("childKey", "childValue"));
         assertEquals("parentValue", mdc.get("parentKey"));
         assertNull(mdc.get("childKey"));
     }
 
+    // https://jira.qos.ch/browse/SLF4J-414
     @Test
-    void testInvokingSetContextMap_WithANullMap_SLF4J_414() {
+    void setContextMapAcceptsANullMap() {
         mdc.setContextMap(null);
     }
 

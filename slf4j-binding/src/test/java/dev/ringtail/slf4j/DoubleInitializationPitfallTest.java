@@ -16,8 +16,8 @@ import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.fail;
 
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.ILoggerFactory;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,23 +28,16 @@ import org.slf4j.MarkerFactory;
  * SLF4J initialize the provider a second time. ringtail adds: one initialization, one pipeline.
  */
 class DoubleInitializationPitfallTest {
-    private FreshSlf4j.Capture out;
-
-    @BeforeEach
-    void setUp() {
-        out = FreshSlf4j.Capture.stdout();
-        FreshSlf4j.reset();
-    }
+    @RegisterExtension
+    final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @AfterEach
     void tearDown() {
         MDC.remove("DoubleInitializationPitfallTest");
-        FreshSlf4j.reset();
-        out.restore();
     }
 
     @Test
-    void verifyImpactOfMarkerFactory() {
+    void markerFactoryDoesNotInitializeTheProviderAgain() {
         ILoggerFactory firstFactory = LoggerFactory.getILoggerFactory();
         RingtailServiceProvider provider = RingtailServiceProvider.active();
         MarkerFactory.getMarker("DOUBLE_INIT");
@@ -57,7 +50,7 @@ class DoubleInitializationPitfallTest {
     }
 
     @Test
-    void verifyImpactOfMDC() {
+    void mdcDoesNotInitializeTheProviderAgain() {
         ILoggerFactory firstFactory = LoggerFactory.getILoggerFactory();
         RingtailServiceProvider provider = RingtailServiceProvider.active();
         MDC.put("DoubleInitializationPitfallTest", "a");

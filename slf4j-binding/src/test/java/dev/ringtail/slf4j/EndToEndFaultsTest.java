@@ -1,22 +1,24 @@
 package dev.ringtail.slf4j;
 
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.drop;
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.hold;
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.retryAfter;
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.slow;
-import static dev.ringtail.slf4j.swapin.IngestReceiver.Fault.status;
+import static dev.ringtail.testing.Events.names;
+import static dev.ringtail.testing.IngestServer.Behaviour.noAnswer;
+import static dev.ringtail.testing.IngestServer.Behaviour.reset;
+import static dev.ringtail.testing.IngestServer.Behaviour.retryAfter;
+import static dev.ringtail.testing.IngestServer.Behaviour.slow;
+import static dev.ringtail.testing.IngestServer.Behaviour.status;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.internal.config.RingtailConfig;
-import dev.ringtail.slf4j.swapin.IngestReceiver;
-import dev.ringtail.slf4j.swapin.IngestReceiver.Request;
+import dev.ringtail.testing.IngestServer;
+import dev.ringtail.testing.IngestServer.Request;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 
 /**
@@ -29,15 +31,18 @@ class EndToEndFaultsTest {
     /** Batches go out only when flushed: each test decides what a request holds. */
     private static final String[] ON_FLUSH_ONLY = {RingtailConfig.BATCH_FLUSH_MILLIS, "600000"};
 
+    @RegisterExtension
+    final FreshSlf4jExtension fresh = new FreshSlf4jExtension();
+
     @Test
     void fiveHundredThreeTimesThen202DeliversEveryEventOnce() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, ON_FLUSH_ONLY)) {
             receiver.then(status(500), status(500), status(500));
             log(slf4j, 10, "retried");
             assertThat(Ringtail.flush()).isTrue();
 
-            assertThat(receiver.requestLog()).extracting(Request::status).containsExactly(500, 500, 500, 202);
+            assertThat(receiver.requests()).extracting(Request::status).containsExactly(500, 500, 500, 202);
             assertThat(messages(receiver)).containsExactlyElementsOf(names(10, "retried"));
             assertThat(slf4j.betterstack().delivered()).isEqualTo(10);
             assertThat(slf4j.betterstack().retried()).isEqualTo(3);
@@ -47,14 +52,14 @@ class EndToEndFaultsTest {
 
     @Test
     void status429WithRetryAfterOneSecondWaitsAtLeastOneSecond() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
                      RingtailConfig.RETRY_MAX_BACKOFF_MILLIS, "5000")) {
             receiver.then(retryAfter(429, "1"));
             log(slf4j, 1, "later");
             assertThat(Ringtail.flush()).isTrue();
 
-            List<Request> requests = receiver.requestLog();
+            List<Request> requests = receiver.requests();
             assertThat(requests).extracting(Request::status).containsExactly(429, 202);
             assertThat(requests.get(1).receivedNanos() - requests.get(0).receivedNanos())
                     .isGreaterThanOrEqualTo(TimeUnit.SECONDS.toNanos(1));
@@ -65,14 +70,14 @@ class EndToEndFaultsTest {
 
     @Test
     void payloadTooLargeIsSplitAndBothHalvesDelivered() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, ON_FLUSH_ONLY)) {
             String padded = "part-" + "p".repeat(300);
             log(slf4j, 8, padded);
             receiver.rejectBodiesOver(2400); // 8 events (~3.2 KB) are too big, 4 (~1.6 KB) are not
             assertThat(Ringtail.flush()).isTrue();
 
-            assertThat(receiver.requestLog()).extracting(Request::status).containsExactly(413, 202, 202);
+            assertThat(receiver.requests()).extracting(Request::status).containsExactly(413, 202, 202);
             assertThat(receiver.bodies()).extracting(List::size).containsExactly(4, 4);
             assertThat(messages(receiver)).containsExactlyElementsOf(names(8, padded));
             assertThat(slf4j.betterstack().delivered()).isEqualTo(8);
@@ -82,13 +87,13 @@ class EndToEndFaultsTest {
 
     @Test
     void connectionDroppedMidRequestIsRetriedAndDelivered() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
-            receiver.then(drop());
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, ON_FLUSH_ONLY)) {
+            receiver.then(reset());
             log(slf4j, 5, "reset");
             assertThat(Ringtail.flush()).isTrue();
 
-            assertThat(receiver.requestLog()).extracting(Request::status).containsExactly(0, 202);
+            assertThat(receiver.requests()).extracting(Request::status).containsExactly(0, 202);
             assertThat(messages(receiver)).containsExactlyElementsOf(names(5, "reset"));
             assertThat(slf4j.betterstack().retried()).isEqualTo(1);
             assertThat(slf4j.betterstack().failed()).isZero();
@@ -98,13 +103,13 @@ class EndToEndFaultsTest {
 
     @Test
     void endpointThatNeverAnswersIsGivenUpOnAfterMaxAttempts() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(hold());
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(noAnswer());
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.BATCH_FLUSH_MILLIS, "600000",
                      RingtailConfig.HTTP_TIMEOUT_MILLIS, "300", RingtailConfig.RETRY_MAX_ATTEMPTS, "3")) {
             log(slf4j, 4, "lost");
             assertThat(Ringtail.flush()).as("failing is an outcome: flush waits for it").isTrue();
 
-            assertThat(receiver.requests()).isEqualTo(3);
+            assertThat(receiver.requests()).hasSize(3);
             assertThat(slf4j.betterstack().failed()).isEqualTo(4);
             assertThat(slf4j.betterstack().delivered()).isZero();
             assertThat(slf4j.console().delivered()).as("the console is unaffected").isEqualTo(4);
@@ -123,15 +128,15 @@ class EndToEndFaultsTest {
         notRetriedAndSaidOnce(402, "betterstack: quota exceeded (HTTP 402)");
     }
 
-    private static void notRetriedAndSaidOnce(int status, String line) throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(status(status));
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, ON_FLUSH_ONLY)) {
+    private void notRetriedAndSaidOnce(int status, String line) throws Exception {
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(status(status));
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, ON_FLUSH_ONLY)) {
             log(slf4j, 3, "refused");
             assertThat(Ringtail.flush()).isTrue();
             log(slf4j, 2, "refused-again");
             assertThat(Ringtail.flush()).isTrue();
 
-            assertThat(receiver.requestLog()).extracting(Request::status).containsExactly(status, status);
+            assertThat(receiver.requests()).extracting(Request::status).containsExactly(status, status);
             assertThat(slf4j.betterstack().failed()).isEqualTo(5);
             assertThat(slf4j.betterstack().retried()).isZero();
             assertThat(slf4j.ringtailLines().stream().filter(l -> l.contains("HTTP " + status)))
@@ -144,17 +149,15 @@ class EndToEndFaultsTest {
 
     @Test
     void endpointDownThenBackDeliveryResumes() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN);
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.RETRY_MAX_ATTEMPTS, "1000")) {
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN);
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.RETRY_MAX_ATTEMPTS, "1000")) {
             log(slf4j, 3, "before");
             assertThat(Ringtail.flush()).isTrue();
 
             receiver.down();
             log(slf4j, 5, "while-down");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
-            while (slf4j.betterstack().retried() < 3 && System.nanoTime() < deadline) {
-                Thread.sleep(10); // connection refused, retried with backoff
-            }
+            // connection refused, retried with backoff
+            Waiting.atMost(Duration.ofSeconds(10)).until(() -> slf4j.betterstack().retried() >= 3);
             assertThat(slf4j.betterstack().retried()).as("refused and retried while down").isGreaterThanOrEqualTo(3);
             receiver.up();
             log(slf4j, 5, "after");
@@ -178,14 +181,14 @@ class EndToEndFaultsTest {
     void oneSecondPerRequestNeverHoldsUpTheApplication() throws Exception {
         int events = 20_000;
         int perRequest = 100;
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofSeconds(1)));
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.RING_SIZE, "1000",
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofSeconds(1)));
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.RING_SIZE, "1000",
                      RingtailConfig.BATCH_MAX_EVENTS, String.valueOf(perRequest), RingtailConfig.CONSOLE, "false")) {
             Logger logger = slf4j.logger("app");
             for (int i = 0; i < events; i++) {
                 logger.info("event {}", i);
             }
-            long answered = receiver.requestLog().stream().filter(r -> r.status() != 0).count();
+            long answered = receiver.requests().stream().filter(r -> r.status() != 0).count();
 
             assertThat(answered * perRequest).as("events the receiver had taken when the loop ended")
                     .isLessThan(events / 4);
@@ -198,10 +201,10 @@ class EndToEndFaultsTest {
 
     @Test
     void shutdownWhileRequestsAreInFlightDrainsThem() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofMillis(300)));
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50")) {
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(slow(Duration.ofMillis(300)));
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50")) {
             log(slf4j, 200, "drained");
-            assertThat(receiver.awaitRequests(1, Duration.ofSeconds(5))).isTrue();
+            Waiting.atMost(Duration.ofSeconds(5)).until(() -> receiver.requests().size() >= 1);
 
             assertThat(Ringtail.shutdown(Duration.ofSeconds(10))).isTrue();
 
@@ -218,11 +221,12 @@ class EndToEndFaultsTest {
      */
     @Test
     void shutdownAtTheDeadlineWithRequestsHangingCountsThemFailedAndReturns() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(LiveSlf4j.TOKEN).otherwise(hold());
-             LiveSlf4j slf4j = LiveSlf4j.start(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50",
+        try (IngestServer receiver = IngestServer.start(LiveSlf4j.TOKEN).otherwise(noAnswer());
+             LiveSlf4j slf4j = fresh.shippingTo(receiver, RingtailConfig.BATCH_MAX_EVENTS, "50",
                      RingtailConfig.HTTP_TIMEOUT_MILLIS, "60000")) {
             log(slf4j, 300, "stuck");
-            assertThat(receiver.awaitRequests(2, Duration.ofSeconds(5))).as("two requests in flight").isTrue();
+            Waiting.atMost(Duration.ofSeconds(5)).alias("two requests in flight")
+                    .until(() -> receiver.requests().size() >= 2);
 
             long start = System.nanoTime();
             boolean drained = Ringtail.shutdown(Duration.ofSeconds(1));
@@ -245,15 +249,11 @@ class EndToEndFaultsTest {
         }
     }
 
-    private static List<String> names(int count, String prefix) {
-        return IntStream.range(0, count).mapToObj(i -> prefix + "-" + i).toList();
-    }
-
     private static List<String> concat(List<List<String>> lists) {
         return lists.stream().flatMap(List::stream).toList();
     }
 
-    private static List<Object> messages(IngestReceiver receiver) {
+    private static List<Object> messages(IngestServer receiver) {
         return receiver.events().stream().filter(e -> "faults".equals(e.get("logger_name")))
                 .map((Map<String, Object> e) -> e.get("message")).toList();
     }

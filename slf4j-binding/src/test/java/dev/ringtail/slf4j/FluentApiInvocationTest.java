@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
 import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.testing.CollectingSink;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
@@ -25,10 +26,10 @@ import org.slf4j.Logger;
  * SLF4J's fluent-API invocation test, checking the fields of the delivered event. One deliberate
  * difference: the JUL adapter flattens key-value pairs into the message ({@code "k=v Hello
  * world."}); ringtail keeps the message as written and the pairs as fields, so
- * {@link #messageWithKeyValuePair()} checks both.
+ * {@link #keepsKeyValuePairsAsFieldsBesideTheMessage()} checks both.
  */
 class FluentApiInvocationTest {
-    private final CapturingSink sink = new CapturingSink();
+    private final CollectingSink sink = new CollectingSink();
     private final TestLoggers loggers = new TestLoggers(sink, "ringtail.level", "debug");
     private final Logger logger = loggers.logger(getClass().getName());
 
@@ -38,21 +39,21 @@ class FluentApiInvocationTest {
     }
 
     @Test
-    void singleMessage() {
+    void logsASingleMessage() {
         String msg = "Hello world.";
         logger.atDebug().log(msg);
         assertLogMessage(msg, 0);
     }
 
     @Test
-    void messageWithArguments() {
+    void formatsAMessageWithAnArgument() {
         String msg = "Hello {}.";
         logger.atDebug().addArgument("world").log(msg);
         assertLogMessage("Hello world.", 0);
     }
 
     @Test
-    void messageWithTwoArguments() {
+    void formatsTwoArgumentsHoweverTheyAreGiven() {
         int old = 15;
         int t = 16;
         {
@@ -82,7 +83,7 @@ class FluentApiInvocationTest {
     }
 
     @Test
-    void messageWithThrowable() {
+    void keepsTheCause() {
         String msg = "Hello world.";
         Throwable t = new IllegalStateException();
         logger.atDebug().setCause(t).log(msg);
@@ -91,7 +92,7 @@ class FluentApiInvocationTest {
     }
 
     @Test
-    void messageWithArgumentsAndThrowable() {
+    void formatsTheArgumentAndKeepsTheCause() {
         String msg = "Hello {}.";
         Throwable t = new IllegalStateException();
 
@@ -101,7 +102,7 @@ class FluentApiInvocationTest {
     }
 
     @Test
-    void messageWithKeyValuePair() {
+    void keepsKeyValuePairsAsFieldsBesideTheMessage() {
         String msg = "Hello world.";
         logger.atDebug().addKeyValue("k", "v").log(msg);
         assertLogMessage("Hello world.", 0);

@@ -5,56 +5,33 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
-import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.sink.ConsoleSink;
-import dev.ringtail.slf4j.swapin.IngestReceiver;
-import java.util.ArrayList;
+import dev.ringtail.testing.CapturedOutput;
+import dev.ringtail.testing.IngestServer;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * SLF4J, freshly initialized with ringtail shipping to a loopback {@link IngestReceiver}, configured
- * the way a user would: through system properties. The console sink prints into a captured
- * stdout, ringtail's own lines go to a captured stderr. Closing it shuts ringtail down, clears
- * the properties and puts the streams back.
+ * SLF4J, freshly initialized with ringtail shipping to a loopback {@link IngestServer}, configured
+ * the way a user would: through system properties ({@link FreshSlf4jExtension#shippingTo}). The
+ * console sink prints into the extension's captured stdout, ringtail's own lines go to its
+ * captured stderr. Closing it shuts ringtail down (so before the server it ships to closes); the
+ * extension clears the properties and puts the streams back after the test.
  */
 final class LiveSlf4j implements AutoCloseable {
     /** Long enough that a leaked fragment of it would be recognizable in any output. */
     static final String TOKEN = "live-source-token-0123456789wxyz";
 
-    final IngestReceiver receiver;
-    final FreshSlf4j.Capture out;
-    final FreshSlf4j.Capture err;
-    private final List<String> keys = new ArrayList<>();
+    final CapturedOutput out;
+    final CapturedOutput err;
+    private final FreshSlf4jExtension slf4j;
 
-    private LiveSlf4j(IngestReceiver receiver, String... keyValues) {
-        this.receiver = receiver;
-        out = FreshSlf4j.Capture.stdout();
-        err = FreshSlf4j.Capture.stderr();
-        FreshSlf4j.reset();
-        set(RingtailConfig.TOKEN, TOKEN);
-        set(RingtailConfig.ENDPOINT, receiver.endpoint());
-        set(RingtailConfig.BATCH_FLUSH_MILLIS, "50");
-        set(RingtailConfig.RETRY_MAX_BACKOFF_MILLIS, "50");
-        for (int i = 0; i < keyValues.length; i += 2) {
-            set(keyValues[i], keyValues[i + 1]);
-        }
-    }
-
-    /**
-     * Configures ringtail with the receiver's endpoint and the test token, batches sent after
-     * 50 ms, retries at most 50 ms apart, then {@code keyValues} (which may override those).
-     * SLF4J initializes on the first logger asked for.
-     */
-    static LiveSlf4j start(IngestReceiver receiver, String... keyValues) {
-        return new LiveSlf4j(receiver, keyValues);
-    }
-
-    private void set(String key, String value) {
-        keys.add(key);
-        System.setProperty(key, value);
+    LiveSlf4j(FreshSlf4jExtension slf4j) {
+        this.slf4j = slf4j;
+        this.out = slf4j.stdout();
+        this.err = slf4j.stderr();
     }
 
     Logger logger(String name) {
@@ -104,14 +81,9 @@ final class LiveSlf4j implements AutoCloseable {
         return err.text().lines().filter(l -> l.startsWith("ringtail:")).toList();
     }
 
+    /** Shuts ringtail down and resets SLF4J. */
     @Override
     public void close() {
-        try {
-            FreshSlf4j.reset();
-        } finally {
-            keys.forEach(System::clearProperty);
-            err.restore();
-            out.restore();
-        }
+        slf4j.reset();
     }
 }

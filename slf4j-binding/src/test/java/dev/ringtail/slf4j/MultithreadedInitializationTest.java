@@ -20,9 +20,8 @@ import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.EventRecordingLogger;
@@ -40,22 +39,12 @@ class MultithreadedInitializationTest {
     private final List<Logger> createdLoggers = Collections.synchronizedList(new ArrayList<>());
     private final AtomicLong eventCount = new AtomicLong(0);
     private final CyclicBarrier barrier = new CyclicBarrier(THREAD_COUNT + 1);
-    private FreshSlf4j.Capture out;
 
-    @BeforeEach
-    void setup() {
-        out = FreshSlf4j.Capture.stdout();
-        FreshSlf4j.reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        FreshSlf4j.reset();
-        out.restore();
-    }
+    @RegisterExtension
+    final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @Test
-    void multiThreadedInitialization() throws Exception {
+    void loggersHandedOutWhileManyThreadsInitializeSlf4jAllReachRingtail() throws Exception {
         harness();
 
         Logger logger = LoggerFactory.getLogger(getClass().getName());

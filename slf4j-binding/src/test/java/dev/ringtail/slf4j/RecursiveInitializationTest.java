@@ -18,6 +18,7 @@ import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.testing.CollectingSink;
 import java.io.OutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -27,9 +28,8 @@ import java.util.List;
 import java.util.Random;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.event.SubstituteLoggingEvent;
@@ -42,37 +42,22 @@ import org.slf4j.helpers.SubstituteLogger;
 class RecursiveInitializationTest {
     private final int diff = new Random().nextInt(10000);
     private final String loggerName = "org.slf4j.impl.RecursiveInitializationTest";
-    private FreshSlf4j.Capture out;
-    private FreshSlf4j.Capture err;
 
-    @BeforeEach
-    void setUp() {
-        out = FreshSlf4j.Capture.stdout();
-        FreshSlf4j.reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        FreshSlf4j.reset();
-        if (err != null) {
-            err.restore();
-        }
-        out.restore();
-    }
+    @RegisterExtension
+    final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @Test
-    void loggingDuringInitialization() {
+    void theCallThatInitializesSlf4jIsDelivered() {
         Logger logger = LoggerFactory.getLogger(loggerName + ".loggingDuringInitialization-" + diff);
         logger.info("hello");
         assertThat(Ringtail.flush()).isTrue();
         assertThat(Ringtail.stats().accepted()).isEqualTo(1);
-        assertThat(out.text()).contains("[INFO] " + loggerName + ".loggingDuringInitialization-" + diff + ": hello\n");
+        assertThat(slf4j.stdout().text()).contains("[INFO] " + loggerName + ".loggingDuringInitialization-" + diff + ": hello\n");
     }
 
     /** A toString() that logs, on the call that initializes SLF4J: the inner call is shown on stderr and counted. */
     @Test
     void toStringThatLogsDuringTheFirstLogCall() {
-        err = FreshSlf4j.Capture.stderr();
         Object loggingToString = new Object() {
             @Override
             public String toString() {
@@ -87,9 +72,9 @@ class RecursiveInitializationTest {
         PipelineStats stats = Ringtail.stats();
         assertThat(stats.accepted()).isEqualTo(1);
         assertThat(stats.dropped(Level.WARN)).isEqualTo(1);
-        assertThat(out.text()).contains("[INFO] " + loggerName + ".outer: outer rendered\n")
+        assertThat(slf4j.stdout().text()).contains("[INFO] " + loggerName + ".outer: outer rendered\n")
                 .doesNotContain("logged from toString");
-        assertThat(err.text()).contains("not sent, logged from inside the pipeline", "logged from toString");
+        assertThat(slf4j.stderr().text()).contains("not sent, logged from inside the pipeline", "logged from toString");
     }
 
     /**
@@ -131,13 +116,13 @@ class RecursiveInitializationTest {
         assertThat(fired).isTrue();
         assertThat(Ringtail.flush()).isTrue();
         assertThat(Ringtail.stats().accepted()).isEqualTo(2);
-        assertThat(out.text()).contains("[WARN] " + loggerName + ".early: logged while ringtail initialized\n");
+        assertThat(slf4j.stdout().text()).contains("[WARN] " + loggerName + ".early: logged while ringtail initialized\n");
     }
 
     /** SLF4J's replay path, step by step: the recorded event keeps its time and thread. */
     @Test
     void replayedEventsKeepTheirOriginalTimeAndThread() throws Exception {
-        CapturingSink sink = new CapturingSink();
+        CollectingSink sink = new CollectingSink();
         try (TestLoggers loggers = new TestLoggers(sink)) {
             LinkedBlockingQueue<SubstituteLoggingEvent> queue = new LinkedBlockingQueue<>();
             SubstituteLogger substitute = new SubstituteLogger("early.logger", queue, false);

@@ -118,7 +118,7 @@ class RingtailLoggerAcceptanceTest {
     }
 
     @Test
-    void testTrace() {
+    void traceLetsEveryLevelThrough() {
         ConsoleOutput outputList = prepareSink();
         Logger configuredLogger = createLogger(outputList, Level.TRACE);
 
@@ -140,7 +140,7 @@ class RingtailLoggerAcceptanceTest {
     }
 
     @Test
-    void testDebug() {
+    void debugIgnoresTraceAndLetsTheHigherLevelsThrough() {
         ConsoleOutput outputList = prepareSink();
         Logger configuredLogger = createLogger(outputList, Level.DEBUG);
 
@@ -164,7 +164,7 @@ class RingtailLoggerAcceptanceTest {
     }
 
     @Test
-    void testInfo() {
+    void infoIgnoresTheLowerLevelsAndLetsTheHigherThrough() {
         ConsoleOutput outputList = prepareSink();
         Logger configuredLogger = createLogger(outputList, Level.INFO);
 
@@ -188,7 +188,7 @@ class RingtailLoggerAcceptanceTest {
     }
 
     @Test
-    void testWarn() {
+    void warnIgnoresTheLowerLevelsAndLetsErrorThrough() {
         ConsoleOutput outputList = prepareSink();
         Logger configuredLogger = createLogger(outputList, Level.WARN);
 
@@ -212,7 +212,7 @@ class RingtailLoggerAcceptanceTest {
     }
 
     @Test
-    void testError() {
+    void errorIgnoresEveryLowerLevel() {
         ConsoleOutput outputList = prepareSink();
         Logger configuredLogger = createLogger(outputList, Level.ERROR);
 
@@ -232,7 +232,7 @@ class RingtailLoggerAcceptanceTest {
     }
 
     @Test
-    void testFormatting() {
+    void formatsAnArgumentIntoTheMessage() {
         ConsoleOutput outputList = prepareSink();
         Logger configuredLogger = createLogger(outputList, Level.INFO);
 
@@ -242,7 +242,7 @@ class RingtailLoggerAcceptanceTest {
     }
 
     @Test
-    void testException() {
+    void printsTheExceptionsTypeAndMessage() {
         ConsoleOutput outputList = prepareSink();
         Logger configuredLogger = createLogger(outputList, Level.INFO);
 
@@ -256,7 +256,7 @@ class RingtailLoggerAcceptanceTest {
     }
 
     @Test
-    void testExceptionParameterFormatting() {
+    void aTrailingExceptionIsTheCauseAndAnEarlierOneAnArgument() {
         ConsoleOutput outputList = prepareSink();
         Logger configuredLogger = createLogger(outputList, Level.INFO);
 

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.ValueType;
 import dev.ringtail.internal.ring.LogEvent;
+import dev.ringtail.testing.CollectingSink;
+import dev.ringtail.testing.ThrowingToString;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -24,7 +26,7 @@ class RingtailLoggerTest {
         "plain {}", "one a", "two a b", "three a b c", "thrown",
         "plain {}", "one a", "two a b", "three a b c", "thrown"};
 
-    private final CapturingSink sink = new CapturingSink();
+    private final CollectingSink sink = new CollectingSink();
     private final CopyOnWriteMdcAdapter mdc = new CopyOnWriteMdcAdapter();
 
     @AfterEach
@@ -146,12 +148,7 @@ class RingtailLoggerTest {
     void badInputNeverReachesTheCaller() {
         try (TestLoggers loggers = new TestLoggers(sink)) {
             Logger logger = loggers.logger("t");
-            Object throwing = new Object() {
-                @Override
-                public String toString() {
-                    throw new IllegalStateException("no");
-                }
-            };
+            Object throwing = new ThrowingToString();
             logger.info(null);
             logger.info(null, (Object) null);
             logger.info("{} {}", null, null);

@@ -7,36 +7,19 @@ import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.sink.ConsoleSink;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
 
 class RingtailServiceProviderTest {
-    private FreshSlf4j.Capture out;
-    private FreshSlf4j.Capture err;
-
-    @BeforeEach
-    void setUp() {
-        out = FreshSlf4j.Capture.stdout();
-        FreshSlf4j.reset();
-    }
-
-    @AfterEach
-    void tearDown() {
-        System.clearProperty("slf4j.provider");
-        FreshSlf4j.reset();
-        if (err != null) {
-            err.restore();
-        }
-        out.restore();
-    }
+    @RegisterExtension
+    final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @Test
     void requestsTheSlf4j2ApiAndHasTheMdcAdapterBeforeInitialize() {
@@ -49,16 +32,15 @@ class RingtailServiceProviderTest {
 
     @Test
     void isSelectableWithTheSlf4jProviderProperty() {
-        System.setProperty("slf4j.provider", RingtailServiceProvider.class.getName());
+        slf4j.systemProperty("slf4j.provider", RingtailServiceProvider.class.getName());
         assertThat(LoggerFactory.getILoggerFactory()).isInstanceOf(RingtailLoggerFactory.class);
         assertThat(LoggerFactory.getLogger("x")).isInstanceOf(RingtailLogger.class);
     }
 
     @Test
     void initializationPrintsOneLineSayingWhereLogsGo() {
-        err = FreshSlf4j.Capture.stderr();
         LoggerFactory.getLogger("first").info("hello");
-        List<String> ringtailLines = Arrays.stream(err.text().split("\n"))
+        List<String> ringtailLines = Arrays.stream(slf4j.stderr().text().split("\n"))
                 .filter(line -> line.startsWith("ringtail:")).toList();
         assertThat(ringtailLines).containsExactly("ringtail: logs go to console (stdout) only (no token)");
     }
@@ -82,7 +64,7 @@ class RingtailServiceProviderTest {
         for (String endpoint : List.of("http://10.1.2.3/", "ftp://x", "https://user:pw@s1.betterstackdata.com")) {
             RingtailConfig refused = config(Map.of(RingtailConfig.TOKEN, "abcdefghijklmnopWXYZ",
                     RingtailConfig.ENDPOINT, endpoint));
-            CapturedStderr lines = new CapturedStderr();
+            CapturedOutput lines = new CapturedOutput();
             assertThat(RingtailRuntime.destinations(refused, Components.sinks(refused, lines.diagnostics())))
                     .as(endpoint).isEqualTo("logs go to console (stdout) only (BetterStack refused, see above)");
             assertThat(lines.text()).as(endpoint).startsWith("ringtail: betterstack: ").doesNotContain("pw");
@@ -91,19 +73,14 @@ class RingtailServiceProviderTest {
 
     @Test
     void withNoSinkEveryLoggerIsOff() {
-        System.setProperty(RingtailConfig.CONSOLE, "false");
-        try {
-            assertThat(LoggerFactory.getLogger("x").isErrorEnabled()).isFalse();
-            assertThat(Ringtail.stats().attempted()).isZero();
-            assertThat(Ringtail.flush()).isTrue();
-        } finally {
-            System.clearProperty(RingtailConfig.CONSOLE);
-        }
+        slf4j.systemProperty(RingtailConfig.CONSOLE, "false");
+        assertThat(LoggerFactory.getLogger("x").isErrorEnabled()).isFalse();
+        assertThat(Ringtail.stats().attempted()).isZero();
+        assertThat(Ringtail.flush()).isTrue();
     }
 
     @Test
     void ringtailApiFlushesCountsAndShutsDown() {
-        err = FreshSlf4j.Capture.stderr();
         MDC.put("request_id", "r1");
         try {
             org.slf4j.Logger logger = LoggerFactory.getLogger("api");
@@ -113,13 +90,13 @@ class RingtailServiceProviderTest {
             assertThat(Ringtail.flush(Duration.ofSeconds(5))).isTrue();
             assertThat(Ringtail.stats().accepted()).isEqualTo(10);
             assertThat(Ringtail.stats().sink(ConsoleSink.NAME).orElseThrow().delivered()).isEqualTo(10);
-            assertThat(out.text()).contains("[INFO] api: event 9\n");
+            assertThat(slf4j.stdout().text()).contains("[INFO] api: event 9\n");
 
             assertThat(Ringtail.shutdown()).isTrue();
             assertThat(Ringtail.shutdown()).as("idempotent").isTrue();
             logger.warn("after shutdown");
             assertThat(Ringtail.stats().dropped(Level.WARN)).isEqualTo(1);
-            assertThat(err.text()).contains("[WARN] api: after shutdown");
+            assertThat(slf4j.stderr().text()).contains("[WARN] api: after shutdown");
         } finally {
             MDC.clear();
         }

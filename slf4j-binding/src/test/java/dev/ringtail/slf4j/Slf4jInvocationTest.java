@@ -16,9 +16,9 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.PipelineStats;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.slf4j.MDC;
@@ -28,35 +28,28 @@ import org.slf4j.MarkerFactory;
 /**
  * Invoking the SLF4J API through {@code LoggerFactory} bound to ringtail causes no problem.
  * Differences from the original: ringtail is asynchronous, so each test flushes and then checks
- * how many events were accepted; and ringtail's MDC works, so {@code testMDC} expects the value
- * back where slf4j-simple (no MDC) expected null.
+ * how many events were accepted; and ringtail's MDC works, so
+ * {@code mdcValuesArePutReadAndRemoved} (the original's {@code testMDC}) expects the value back
+ * where slf4j-simple (no MDC) expected null.
  */
 class Slf4jInvocationTest {
-    private FreshSlf4j.Capture out;
+    @RegisterExtension
+    final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();
 
     @BeforeEach
     void setUp() {
-        out = FreshSlf4j.Capture.stdout();
-        FreshSlf4j.reset();
-        System.setProperty("ringtail.level", "trace");
-    }
-
-    @AfterEach
-    void tearDown() {
-        System.clearProperty("ringtail.level");
-        FreshSlf4j.reset();
-        out.restore();
+        slf4j.systemProperty("ringtail.level", "trace");
     }
 
     @Test
-    void test1() {
+    void aDebugCallIsAccepted() {
         Logger logger = LoggerFactory.getLogger("test1");
         logger.debug("Hello world.");
         assertAccepted(1);
     }
 
     @Test
-    void test2() {
+    void everyLevelWithArgumentsAndExceptionsIsAccepted() {
         Integer i1 = 1;
         Integer i2 = 2;
         Integer i3 = 3;
@@ -78,23 +71,23 @@ class Slf4jInvocationTest {
         logger.error("Hello world {}", 3);
         logger.error("Hello world 4.", e);
         assertAccepted(11);
-        assertThat(out.text()).contains("[DEBUG] test2: val=1 val=2 val=3\n", "[ERROR] test2: Hello world 4.\n",
+        assertThat(slf4j.stdout().text()).contains("[DEBUG] test2: val=1 val=2 val=3\n", "[ERROR] test2: Hello world 4.\n",
                 "java.lang.Exception: This is a test exception.\n\tat ");
     }
 
     // http://jira.qos.ch/browse/SLF4J-69, formerly http://bugzilla.slf4j.org/show_bug.cgi?id=78
     @Test
-    void testNullParameter_BUG78() {
+    void aNullArgumentArrayLeavesThePlaceholder() {
         Logger logger = LoggerFactory.getLogger("testNullParameter_BUG78");
         String[] parameters = null;
         String msg = "hello {}";
         logger.info(msg, (Object[]) parameters);
         assertAccepted(1);
-        assertThat(out.text()).contains("[INFO] testNullParameter_BUG78: hello {}\n");
+        assertThat(slf4j.stdout().text()).contains("[INFO] testNullParameter_BUG78: hello {}\n");
     }
 
     @Test
-    void testNull() {
+    void nullMessagesAreAccepted() {
         Logger logger = LoggerFactory.getLogger("testNull");
         logger.debug(null);
         logger.info(null);
@@ -110,7 +103,7 @@ class Slf4jInvocationTest {
     }
 
     @Test
-    void testMarker() {
+    void callsWithAMarkerAreAccepted() {
         Logger logger = LoggerFactory.getLogger("testMarker");
         Marker blue = MarkerFactory.getMarker("BLUE");
         logger.debug(blue, "hello");
@@ -131,7 +124,7 @@ class Slf4jInvocationTest {
     }
 
     @Test
-    void testMDC() {
+    void mdcValuesArePutReadAndRemoved() {
         MDC.put("k", "v");
         assertThat(MDC.get("k")).isEqualTo("v");
         MDC.remove("k");

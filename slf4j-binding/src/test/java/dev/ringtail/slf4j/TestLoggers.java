@@ -1,16 +1,12 @@
 package dev.ringtail.slf4j;
 
 import dev.ringtail.internal.config.RingtailConfig;
-import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.sink.Sink;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.ringtail.testing.CapturedOutput;
 import java.time.Duration;
 import java.util.HashMap;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.slf4j.Logger;
 
 /**
@@ -20,17 +16,16 @@ import org.slf4j.Logger;
 final class TestLoggers implements AutoCloseable {
     final RingtailLoggerFactory factory;
     final Pipeline pipeline;
-    final ByteArrayOutputStream diagnosticsOut = new ByteArrayOutputStream();
+    /** ringtail's own lines, rate-limited lines at most one a millisecond. */
+    final CapturedOutput stderr = new CapturedOutput(1);
 
     TestLoggers(Sink sink, String... keyValues) {
         Map<String, String> props = new HashMap<>();
         for (int i = 0; i < keyValues.length; i += 2) {
             props.put(keyValues[i], keyValues[i + 1]);
         }
-        PrintStream out = new PrintStream(diagnosticsOut, true, StandardCharsets.UTF_8);
-        Diagnostics diagnostics = new Diagnostics(() -> out, TimeUnit.MILLISECONDS.toNanos(1));
-        RingtailConfig config = RingtailConfig.of(props, Map.of(), null, diagnostics);
-        pipeline = Pipeline.builder().jmx(false).diagnostics(diagnostics).sink(sink).build().start();
+        RingtailConfig config = RingtailConfig.of(props, Map.of(), null, stderr.diagnostics());
+        pipeline = Pipeline.builder().jmx(false).diagnostics(stderr.diagnostics()).sink(sink).build().start();
         factory = new RingtailLoggerFactory(config, pipeline);
     }
 
@@ -43,10 +38,6 @@ final class TestLoggers implements AutoCloseable {
         if (!pipeline.flush(Duration.ofSeconds(5))) {
             throw new AssertionError("pipeline did not flush within 5 s");
         }
-    }
-
-    String diagnostics() {
-        return diagnosticsOut.toString(StandardCharsets.UTF_8);
     }
 
     @Override

@@ -3,64 +3,41 @@ package dev.ringtail.slf4j;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
-import com.sun.net.httpserver.HttpServer;
 import dev.ringtail.internal.config.RingtailConfig;
-import dev.ringtail.internal.diag.Diagnostics;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.PrintStream;
-import java.lang.reflect.Modifier;
-import java.net.InetAddress;
-import java.net.InetSocketAddress;
-import java.net.URISyntaxException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
+import dev.ringtail.testing.CapturedOutput;
+import dev.ringtail.testing.IngestServer;
+import dev.ringtail.testing.PublicTypes;
+import dev.ringtail.testing.Secrets;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.Base64;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.slf4j.Logger;
 
 /**
  * Guarantee 7 for the binding: with a token configured, the startup line, console output,
  * stderr, and the {@code toString()} of an instance of every public type of
- * {@code dev.ringtail.slf4j} (found in the compiled classes) hold no form of the token, while
- * the loopback receiver gets it in the header. The core's own suite covers faults and JMX.
+ * {@code dev.ringtail.slf4j} (found in the compiled classes) hold no form of the token
+ * ({@link Secrets}), while the loopback receiver gets it in the header. The core's own suite
+ * covers faults and JMX.
  */
 class TokenSecrecyBindingTest {
     private static final String TOKEN = "rtBINDINGtok3nQ7wZx5Lp2Vn";
 
     @Test
     void bindingNeverShowsTheToken() throws Exception {
-        List<String> authorizations = Collections.synchronizedList(new ArrayList<>());
-        HttpServer receiver = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
-        receiver.createContext("/", exchange -> {
-            authorizations.add(exchange.getRequestHeaders().getFirst("Authorization"));
-            exchange.getRequestBody().readAllBytes();
-            exchange.sendResponseHeaders(202, -1);
-            exchange.close();
-        });
-        receiver.start();
-        PrintStream realOut = System.out;
-        PrintStream realErr = System.err;
-        ByteArrayOutputStream stdout = new ByteArrayOutputStream();
-        ByteArrayOutputStream stderr = new ByteArrayOutputStream();
+        Secrets secrets = new Secrets(TOKEN);
         List<String> observed = new ArrayList<>();
-        try {
-            System.setOut(new PrintStream(stdout, true, StandardCharsets.UTF_8));
-            System.setErr(new PrintStream(stderr, true, StandardCharsets.UTF_8));
+        try (IngestServer receiver = IngestServer.start();
+             CapturedOutput stdout = CapturedOutput.systemOut();
+             CapturedOutput stderr = CapturedOutput.systemErr()) {
             RingtailConfig config = RingtailConfig.of(Map.of(
                     RingtailConfig.TOKEN, TOKEN,
-                    RingtailConfig.ENDPOINT, "http://127.0.0.1:" + receiver.getAddress().getPort() + "/",
+                    RingtailConfig.ENDPOINT, receiver.uri().toString(),
                     RingtailConfig.SHUTDOWN_HOOK, "false",
-                    RingtailConfig.BATCH_FLUSH_MILLIS, "20"), Map.of(), null, new Diagnostics(() -> System.err, 0));
-            RingtailRuntime runtime = RingtailRuntime.start(config, new Diagnostics(() -> System.err, 0));
+                    RingtailConfig.BATCH_FLUSH_MILLIS, "20"), Map.of(), null, stderr.diagnostics());
+            RingtailRuntime runtime = RingtailRuntime.start(config, stderr.diagnostics());
             RingtailLoggerFactory factory = new RingtailLoggerFactory(config, runtime.pipeline());
             Logger logger = factory.getLogger("shop.checkout");
             try {
@@ -72,9 +49,11 @@ class TokenSecrecyBindingTest {
                 Map<Class<?>, List<Object>> instances = Map.of(
                         RingtailLogger.class, List.of(logger),
                         RingtailServiceProvider.class, List.of(new RingtailServiceProvider()));
-                for (Class<?> type : publicTypes(RingtailLogger.class)) {
+                List<Class<?>> types = PublicTypes.besides(RingtailLogger.class);
+                assertThat(types).contains(RingtailLogger.class, RingtailServiceProvider.class, Ringtail.class);
+                for (Class<?> type : types) {
                     List<Object> some = instances.get(type);
-                    if (some == null && !staticOnly(type)) {
+                    if (some == null && !PublicTypes.staticOnly(type)) {
                         fail("public type " + type.getName() + " has no instance in this test: add a sensible one");
                     }
                     for (Object instance : some == null ? List.of() : some) {
@@ -87,71 +66,19 @@ class TokenSecrecyBindingTest {
             } finally {
                 assertThat(runtime.shutdown(Duration.ofSeconds(5))).isTrue();
             }
-        } finally {
-            System.setOut(realOut);
-            System.setErr(realErr);
-            receiver.stop(0);
+            assertThat(receiver.requests()).as("positive control: the receiver got the token").isNotEmpty()
+                    .allSatisfy(request -> assertThat(request.header("Authorization")).isEqualTo("Bearer " + TOKEN));
+            String err = stderr.text();
+            assertThat(err).as("the startup line names where logs go").contains("logs go to").contains("token ****");
+            assertThat(stdout.text()).contains("order 42 paid").contains("card declined");
+            observed.add(stdout.text());
+            observed.add(err);
         }
-        assertThat(authorizations).as("positive control: the receiver got the token").isNotEmpty()
-                .allSatisfy(header -> assertThat(header).isEqualTo("Bearer " + TOKEN));
-        String err = stderr.toString(StandardCharsets.UTF_8);
-        assertThat(err).as("the startup line names where logs go").contains("logs go to").contains("token ****");
-        assertThat(stdout.toString(StandardCharsets.UTF_8)).contains("order 42 paid").contains("card declined");
-        observed.add(stdout.toString(StandardCharsets.UTF_8));
-        observed.add(err);
         for (String text : observed) {
-            for (String form : forms()) {
-                if (text.contains(form)) {
-                    fail("the token (as '" + form + "') leaked into: " + text);
-                }
+            String leak = secrets.findIn(text);
+            if (leak != null) {
+                fail("the token leaked: " + leak + " in: " + text);
             }
         }
-    }
-
-    private static List<String> forms() {
-        List<String> forms = new ArrayList<>();
-        for (String plain : List.of(TOKEN, "Bearer " + TOKEN)) {
-            forms.add(plain);
-            forms.add(Base64.getEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)).replace("=", ""));
-            forms.add(Base64.getUrlEncoder().encodeToString(plain.getBytes(StandardCharsets.UTF_8)).replace("=", ""));
-        }
-        return forms;
-    }
-
-    private static boolean staticOnly(Class<?> type) {
-        return type.getConstructors().length == 0 && !type.isInterface()
-                && Arrays.stream(type.getMethods()).filter(m -> m.getDeclaringClass() == type)
-                        .allMatch(m -> Modifier.isStatic(m.getModifiers()));
-    }
-
-    /** Every public type (nested ones too) compiled next to {@code anchor}. */
-    private static List<Class<?>> publicTypes(Class<?> anchor) throws IOException, ClassNotFoundException {
-        Path root;
-        try {
-            root = Path.of(anchor.getProtectionDomain().getCodeSource().getLocation().toURI());
-        } catch (URISyntaxException e) {
-            throw new IOException(e);
-        }
-        assertThat(root).isDirectory();
-        List<Class<?>> types = new ArrayList<>();
-        try (Stream<Path> files = Files.walk(root)) {
-            for (Path file : (Iterable<Path>) files.filter(p -> p.toString().endsWith(".class"))::iterator) {
-                String name = root.relativize(file).toString().replace(file.getFileSystem().getSeparator(), ".");
-                name = name.substring(0, name.length() - ".class".length());
-                if (name.endsWith("package-info") || name.endsWith("module-info")) {
-                    continue;
-                }
-                Class<?> type = Class.forName(name, false, anchor.getClassLoader());
-                boolean api = !type.isAnonymousClass() && !type.isLocalClass() && !type.isSynthetic();
-                for (Class<?> c = type; api && c != null; c = c.getEnclosingClass()) {
-                    api = Modifier.isPublic(c.getModifiers());
-                }
-                if (api) {
-                    types.add(type);
-                }
-            }
-        }
-        assertThat(types).contains(RingtailLogger.class, RingtailServiceProvider.class, Ringtail.class);
-        return types;
     }
 }

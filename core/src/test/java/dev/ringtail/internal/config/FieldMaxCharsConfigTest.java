@@ -6,10 +6,11 @@ import dev.ringtail.Level;
 import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.Pipeline;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.IngestServer;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
@@ -20,7 +21,7 @@ class FieldMaxCharsConfigTest {
     private static final EventTranslator<String, String, Void, Void> WITH_TEXT =
             (event, message, text, c, d) -> event.message(message).addKeyValue("text", text).addMarker(text);
 
-    private final CapturedStderr err = new CapturedStderr();
+    private final CapturedOutput err = new CapturedOutput();
 
     private RingtailConfig config(Map<String, String> props, Map<String, String> env) {
         return RingtailConfig.of(props, env, new Properties(), err.diagnostics());
@@ -42,7 +43,7 @@ class FieldMaxCharsConfigTest {
     @Test
     void aBadValueGetsOneLineAndTheDefault() {
         for (String bad : new String[] {"63", "16777217", "lots", "-1"}) {
-            CapturedStderr stderr = new CapturedStderr();
+            CapturedOutput stderr = new CapturedOutput();
             RingtailConfig c = RingtailConfig.of(Map.of(RingtailConfig.FIELD_MAX_CHARS, bad), Map.of(), new Properties(),
                     stderr.diagnostics());
             assertThat(c.maxFieldChars()).isEqualTo(8192);
@@ -80,7 +81,7 @@ class FieldMaxCharsConfigTest {
                 String logger = "l".repeat(300);
                 Events.log(pipeline, Level.INFO, logger, "m");
                 assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
-                assertThat(server.awaitEvents(1, Duration.ofSeconds(10))).isTrue();
+                Waiting.atMost(Duration.ofSeconds(10)).until(() -> server.events().size() >= 1);
                 assertThat(server.events().get(0).get("logger_name")).isEqualTo(cut(logger, 100));
             } finally {
                 pipeline.shutdown(Duration.ofSeconds(10));

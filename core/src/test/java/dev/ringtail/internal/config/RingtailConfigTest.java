@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.ring.WaitStrategyKind;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -12,14 +12,14 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 class RingtailConfigTest {
-    private final CapturedStderr err = new CapturedStderr();
+    private final CapturedOutput err = new CapturedOutput();
 
     private RingtailConfig config(Map<String, String> props, Map<String, String> env, Properties file) {
         return RingtailConfig.of(props, env, file, err.diagnostics());
     }
 
     @Test
-    void shouldUseDefaultsWhenNothingIsSet() {
+    void usesDefaultsWhenNothingIsSet() {
         RingtailConfig c = config(Map.of(), Map.of(), new Properties());
         assertThat(c.ringSize()).isEqualTo(10_000);
         assertThat(c.rootLevel()).isEqualTo(Level.INFO.ordinal());
@@ -46,7 +46,7 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldApplyPrecedenceSystemPropertyThenEnvironmentThenFile() {
+    void appliesPrecedenceSystemPropertyThenEnvironmentThenFile() {
         Properties file = new Properties();
         file.setProperty("ringtail.ringSize", "300");
         file.setProperty("ringtail.batch.maxEvents", "30");
@@ -62,7 +62,7 @@ class RingtailConfigTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"0", "-5", "ten", "67108865", "99999999999", "1.5"})
-    void shouldReportBadRingSizeOnceAndUseTheDefault(String value) {
+    void reportsABadRingSizeOnceAndUsesTheDefault(String value) {
         RingtailConfig c = config(Map.of("ringtail.ringSize", value), Map.of(), new Properties());
         assertThat(c.ringSize()).isEqualTo(10_000);
         assertThat(err.lines()).hasSize(1);
@@ -70,13 +70,13 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldNameTheEnvironmentVariableWhenItHoldsTheBadValue() {
+    void namesTheEnvironmentVariableWhenItHoldsTheBadValue() {
         config(Map.of(), Map.of("RINGTAIL_RESERVE", "1.5"), new Properties());
         assertThat(err.text()).contains("RINGTAIL_RESERVE=1.5").contains("default 0.1");
     }
 
     @Test
-    void shouldResolveLoggerLevelsByLongestPrefix() {
+    void resolvesLoggerLevelsByTheLongestPrefix() {
         Properties file = new Properties();
         file.setProperty("ringtail.level", "warn");
         file.setProperty("ringtail.level.com.shop", "debug");
@@ -92,7 +92,7 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldReadTheTokenFromBetterStackEnvironmentVariablesAndNeverPrintIt() {
+    void readsTheTokenFromBetterStackEnvironmentVariablesAndNeverPrintsIt() {
         String token = "tok_secret_value_9f3a";
         RingtailConfig c = config(Map.of("ringtail.batch.maxEvents", "nope"),
                 Map.of("LOGTAIL_SOURCE_TOKEN", token), new Properties());
@@ -103,7 +103,7 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldKeepABadEndpointAsWrittenForTheSinkToRefuseNeverTheDefault() {
+    void keepsABadEndpointAsWrittenForTheSinkToRefuseNeverTheDefault() {
         RingtailConfig c = config(Map.of("ringtail.betterstack.endpoint", " ftp://example "), Map.of(), new Properties());
         assertThat(c.endpoint()).isEqualTo("ftp://example");
         assertThat(err.text()).as("the sink says it, once").isEmpty();
@@ -129,7 +129,7 @@ class RingtailConfigTest {
     }
 
     @Test
-    void shouldParseEveryWaitStrategyName() {
+    void parsesEveryWaitStrategyName() {
         for (WaitStrategyKind kind : WaitStrategyKind.values()) {
             RingtailConfig c = config(Map.of("ringtail.waitStrategy", kind.key().toUpperCase()), Map.of(), new Properties());
             assertThat(c.waitStrategy()).isEqualTo(kind);

@@ -1,5 +1,6 @@
 package dev.ringtail.internal.http;
 
+import static dev.ringtail.testing.Events.names;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
@@ -7,24 +8,22 @@ import dev.ringtail.SinkStats;
 import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.ring.LogEvent;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.IngestServer.Request;
 import dev.ringtail.testing.TestEvents;
+import dev.ringtail.testing.Waiting;
 import java.net.URI;
 import java.time.Duration;
-import java.util.AbstractMap;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 class BetterStackSinkTest {
 
     @Test
-    void shouldPostAGzippedJsonArrayWithTheRightHeaders() throws Exception {
+    void postsAGzippedJsonArrayWithTheRightHeaders() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b.flush(Duration.ofHours(1)))) {
             f.pipeline.publish(Level.WARN, "shop.checkout", SinkFixture.WITH_KV, "Payment failed", "order_id", 42, null);
             f.log(Level.INFO, "second");
@@ -61,7 +60,7 @@ class BetterStackSinkTest {
     }
 
     @Test
-    void shouldSendPlainJsonWhenGzipIsOff() throws Exception {
+    void sendsPlainJsonWhenGzipIsOff() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b.gzip(false))) {
             f.log(Level.INFO, "plain");
             assertThat(f.flush()).isTrue();
@@ -73,7 +72,7 @@ class BetterStackSinkTest {
     }
 
     @Test
-    void batchesShouldHoldAtMostMaxEvents() throws Exception {
+    void batchesHoldAtMostMaxEvents() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b.maxEvents(10).flush(Duration.ofHours(1)))) {
             f.logMany(35, "e");
             assertThat(f.flush()).isTrue();
@@ -85,7 +84,7 @@ class BetterStackSinkTest {
     }
 
     @Test
-    void batchesShouldStayUnderMaxBytesExceptForOneOversizedEvent() throws Exception {
+    void batchesStayUnderMaxBytesExceptForOneOversizedEvent() throws Exception {
         int maxBytes = 2048;
         try (SinkFixture f = SinkFixture.start(b -> b.maxBytes(maxBytes).flush(Duration.ofHours(1)))) {
             for (int i = 0; i < 40; i++) {
@@ -118,14 +117,14 @@ class BetterStackSinkTest {
         long flushMillis = 300;
         try (SinkFixture f = SinkFixture.start(b -> b.flush(Duration.ofMillis(flushMillis)),
                 p -> p.idleTimeout(Duration.ofMillis(100)))) {
-            // warm up first: the HTTP client is built, and its classes loaded, with the first batch
+            // warm up first: the HTTP client is built, and its classes loaded, with the first batch,
+            // which is then delivered: the sink holds nothing when the lone event comes
             f.log(Level.INFO, "warm-up");
-            assertThat(f.server.awaitRequests(1, Duration.ofSeconds(5))).isTrue();
-            Thread.sleep(flushMillis);
+            Waiting.atMost(Duration.ofSeconds(5)).until(() -> f.stats().delivered() == 1);
 
             long start = System.nanoTime();
             f.log(Level.INFO, "alone");
-            assertThat(f.server.awaitRequests(2, Duration.ofSeconds(5))).isTrue();
+            Waiting.atMost(Duration.ofSeconds(5)).until(() -> f.server.requests(202).size() == 2);
             long millis = (f.server.requests().get(1).receivedNanos() - start) / 1_000_000;
             assertThat(millis).isBetween(flushMillis - 20, flushMillis + 200);
             assertThat(f.server.events()).extracting(e -> e.get("message")).containsExactly("warm-up", "alone");
@@ -135,10 +134,7 @@ class BetterStackSinkTest {
     @Test
     void startsItsHttpClientBeforeTheFirstEventSoTheFirstBatchDoesNotStall() throws Exception {
         try (SinkFixture f = SinkFixture.start(b -> b)) {
-            long until = System.nanoTime() + 5_000_000_000L;
-            while (!f.sink.started() && System.nanoTime() < until) {
-                Thread.sleep(5);
-            }
+            Waiting.atMost(Duration.ofSeconds(5)).until(f.sink::started);
             assertThat(f.sink.started()).as("client built at start, nothing logged yet").isTrue();
             assertThat(f.server.requests()).isEmpty();
         }
@@ -168,7 +164,7 @@ class BetterStackSinkTest {
     void syntheticEventsAreSentButNotCounted() throws Exception {
         try (IngestServer server = IngestServer.start()) {
             BetterStackSink sink = BetterStackSink.builder().endpoint(server.uri()).token(SinkFixture.TOKEN)
-                    .diagnostics(new CapturedStderr().diagnostics()).build();
+                    .diagnostics(new CapturedOutput().diagnostics()).build();
             LogEvent summary = TestEvents.event(Level.WARN, "ringtail dropped 5 events");
             summary.synthetic(true);
             sink.onEvent(summary);
@@ -183,12 +179,7 @@ class BetterStackSinkTest {
 
     @Test
     void anEventThatCannotBeSerializedIsCountedFailedAndTheSinkGoesOn() throws Exception {
-        Map<String, String> unreadable = new AbstractMap<>() {
-            @Override
-            public Set<Entry<String, String>> entrySet() {
-                throw new IllegalStateException("unreadable MDC");
-            }
-        };
+        Map<String, String> unreadable = TestEvents.unreadableMdc();
         try (SinkFixture f = SinkFixture.start(b -> b)) {
             f.pipeline.publish(Level.ERROR, "x", (e, a, b, c, d) -> e.message("broken").mdc(unreadable), null, null, null, null);
             f.log(Level.INFO, "fine");
@@ -202,7 +193,7 @@ class BetterStackSinkTest {
 
     @Test
     void plainHttpToAHostThatIsNotLoopbackIsRefusedOnce() throws Exception {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         BetterStackSink sink = BetterStackSink.builder().endpoint(URI.create("http://logs.example.com/"))
                 .token(SinkFixture.TOKEN).diagnostics(stderr.diagnostics()).build();
         for (int i = 0; i < 3; i++) {
@@ -235,8 +226,8 @@ class BetterStackSinkTest {
         Properties none = new Properties();
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, SinkFixture.TOKEN,
                 RingtailConfig.ENDPOINT, "https://s1234.eu-nbg-2.betterstackdata.com"), Map.of(), none,
-                new CapturedStderr().diagnostics());
-        BetterStackSink sink = Components.betterStack(config, new CapturedStderr().diagnostics());
+                new CapturedOutput().diagnostics());
+        BetterStackSink sink = Components.betterStack(config, new CapturedOutput().diagnostics());
         assertThat(sink.toString()).doesNotContain(SinkFixture.TOKEN).contains("betterstackdata.com");
         assertThat(BetterStackSink.builder().token(SinkFixture.TOKEN).toString()).doesNotContain(SinkFixture.TOKEN);
         assertThat(sink.counters().toString()).doesNotContain(SinkFixture.TOKEN);
@@ -245,20 +236,12 @@ class BetterStackSinkTest {
 
     @Test
     void withoutATokenNothingIsSentAndEventsAreCountedFailed() throws Exception {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         BetterStackSink sink = BetterStackSink.builder().endpoint(URI.create("http://127.0.0.1:9/"))
                 .diagnostics(stderr.diagnostics()).build();
         sink.onEvent(TestEvents.event(Level.WARN, "x"));
         assertThat(sink.counters().snapshot().failed(Level.WARN)).isEqualTo(1);
         assertThat(stderr.text()).contains("no source token");
         sink.close(System.nanoTime());
-    }
-
-    static List<String> names(int count, String prefix) {
-        List<String> names = new ArrayList<>();
-        for (int i = 0; i < count; i++) {
-            names.add(prefix + "-" + i);
-        }
-        return names;
     }
 }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -82,12 +83,12 @@ class EndpointDownTest {
             assertThat(f.server.requests()).isEmpty();
 
             f.server.up();
-            boolean logged = false;
-            for (long until = System.nanoTime() + 10_000_000_000L; !logged && System.nanoTime() < until; ) {
-                logged = f.log(Level.ERROR, "after the outage");
-                sleep(logged ? 0 : 10);
-            }
-            assertThat(logged).isTrue();
+            AtomicBoolean logged = new AtomicBoolean();
+            Waiting.atMost(Duration.ofSeconds(10)).until(() -> {
+                logged.set(f.log(Level.ERROR, "after the outage"));
+                return logged.get();
+            });
+            assertThat(logged.get()).isTrue();
             assertThat(f.pipeline.flush(Duration.ofSeconds(30))).isTrue();
             sampling.set(false);
             sampler.join();

@@ -1,5 +1,6 @@
 package dev.ringtail.internal.http;
 
+import static dev.ringtail.testing.Events.names;
 import static dev.ringtail.testing.IngestServer.Behaviour.noAnswer;
 import static dev.ringtail.testing.IngestServer.Behaviour.reset;
 import static dev.ringtail.testing.IngestServer.Behaviour.retryAfter;
@@ -11,6 +12,7 @@ import dev.ringtail.Level;
 import dev.ringtail.SinkStats;
 import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.IngestServer.Request;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.time.ZonedDateTime;
@@ -30,7 +32,7 @@ class FaultMatrixTest {
 
             assertThat(f.server.requests()).extracting(Request::status).containsExactly(500, 500, 500, 202);
             assertThat(f.server.events()).extracting(e -> e.get("message"))
-                    .containsExactlyElementsOf(BetterStackSinkTest.names(10, "retry"));
+                    .containsExactlyElementsOf(names(10, "retry"));
             SinkStats stats = f.stats();
             assertThat(stats.delivered()).isEqualTo(10);
             assertThat(stats.failed()).isZero();
@@ -93,7 +95,7 @@ class FaultMatrixTest {
 
             assertThat(f.server.requests()).extracting(Request::status).containsExactly(413, 202, 202);
             assertThat(f.server.events()).extracting(e -> e.get("message"))
-                    .containsExactlyElementsOf(BetterStackSinkTest.names(8, "part-" + "p".repeat(200)));
+                    .containsExactlyElementsOf(names(8, "part-" + "p".repeat(200)));
             assertThat(f.stats().delivered()).isEqualTo(8);
             assertThat(f.stats().batches()).isEqualTo(3);
         }
@@ -253,7 +255,7 @@ class FaultMatrixTest {
         try (SinkFixture f = SinkFixture.start(b -> b.timeout(Duration.ofSeconds(30)))) {
             f.server.otherwise(noAnswer());
             f.logMany(5, "stuck");
-            assertThat(f.server.awaitRequests(1, Duration.ofSeconds(5))).isTrue();
+            Waiting.atMost(Duration.ofSeconds(5)).until(() -> f.server.requests().size() >= 1);
 
             long start = System.nanoTime();
             f.pipeline.shutdown(Duration.ofMillis(500));

@@ -8,6 +8,7 @@ import static org.assertj.core.api.Assertions.fail;
 import dev.ringtail.SinkStats;
 import dev.ringtail.testing.Gen;
 import dev.ringtail.testing.GeneratedEvent;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -41,7 +42,7 @@ class IngestRoundTripPropertyTest {
             });
 
             assertThat(fixture.flush()).isTrue();
-            assertThat(fixture.server.awaitEvents(EVENTS, Duration.ofSeconds(10))).isTrue();
+            Waiting.atMost(Duration.ofSeconds(10)).until(() -> fixture.server.events().size() >= EVENTS);
             List<Map<String, Object>> received = fixture.server.events();
             assertThat(received).hasSize(EVENTS);
 

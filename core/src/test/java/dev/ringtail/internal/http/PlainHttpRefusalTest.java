@@ -9,7 +9,7 @@ import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.sink.ConsoleSink;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.IngestServer;
 import java.io.ByteArrayOutputStream;
@@ -51,7 +51,7 @@ class PlainHttpRefusalTest {
     void plainHttpOffLoopbackIsRefusedOnceSendsNothingAndCountsEveryEventFailed(String endpoint) throws Exception {
         URI uri = URI.create(endpoint);
         assertThat(Endpoints.refusal(uri)).as("refused before anything is built").isNotNull();
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, TOKEN, RingtailConfig.ENDPOINT, endpoint,
                 RingtailConfig.BATCH_FLUSH_MILLIS, "10"), Map.of(), new Properties(), stderr.diagnostics());
         assertThat(config.endpoint()).isEqualTo(endpoint);
@@ -96,7 +96,7 @@ class PlainHttpRefusalTest {
         "https://user:pw@127.0.0.1:9/", "http://user:pw@localhost:9/", "https://pw@s1.betterstackdata.com/",
     })
     void anEndpointThatIsNotAValidUrlRefusesTheSinkInsteadOfSendingTheTokenElsewhere(String endpoint) throws Exception {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, TOKEN, RingtailConfig.ENDPOINT, endpoint,
                 RingtailConfig.BATCH_FLUSH_MILLIS, "10"), Map.of(), new Properties(), stderr.diagnostics());
         Set<Thread> sendersBefore = senderThreads();
@@ -128,7 +128,7 @@ class PlainHttpRefusalTest {
         "http://LOCALHOST/", "http://[::1]:9/", "http://[0:0:0:0:0:0:0:1]/",
     })
     void httpsToAnyHostAndPlainHttpToLoopbackAreAllowed(String endpoint) {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         // Built, never fed an event: nothing connects anywhere.
         BetterStackSink sink = BetterStackSink.builder().endpoint(URI.create(endpoint)).token(TOKEN)
                 .diagnostics(stderr.diagnostics()).build();

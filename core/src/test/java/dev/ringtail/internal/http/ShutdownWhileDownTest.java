@@ -1,12 +1,12 @@
 package dev.ringtail.internal.http;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
 import dev.ringtail.testing.IngestServer;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,7 +26,7 @@ class ShutdownWhileDownTest {
             // deadline, so once the consumer waits for a free batch it stays there: the one state
             // this test is about, waited for rather than slept into.
             f.logMany(500, "down");
-            await().atMost(Duration.ofSeconds(30)).until(f.sink.batches()::waiting);
+            Waiting.atMost(Duration.ofSeconds(30)).until(f.sink.batches()::waiting);
 
             long started = System.nanoTime();
             f.pipeline.shutdown(Duration.ofMillis(500));
@@ -52,7 +52,7 @@ class ShutdownWhileDownTest {
                 .maxBackoff(Duration.ofSeconds(30)))) {
             f.server.otherwise(IngestServer.Behaviour.retryAfter(503, "30")); // a 30 s wait before the resend
             f.log(Level.INFO, "once");
-            assertThat(f.server.awaitRequests(1, Duration.ofSeconds(10))).isTrue();
+            Waiting.atMost(Duration.ofSeconds(10)).until(() -> f.server.requests().size() >= 1);
 
             f.pipeline.shutdown(Duration.ofMillis(300));
 

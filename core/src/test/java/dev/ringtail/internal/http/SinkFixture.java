@@ -5,7 +5,7 @@ import dev.ringtail.SinkStats;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.IngestServer;
 import java.io.IOException;
@@ -20,7 +20,7 @@ final class SinkFixture implements AutoCloseable {
             (event, message, key, value, d) -> event.message(message).addKeyValue(key, value);
 
     final IngestServer server;
-    final CapturedStderr stderr = new CapturedStderr();
+    final CapturedOutput stderr = new CapturedOutput();
     final BetterStackSink sink;
     final Pipeline pipeline;
 

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.ring.Pipeline;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.IngestServer;
 import java.io.File;
@@ -56,7 +56,7 @@ class WithoutSlf4jTest {
             } catch (ClassNotFoundException e) {
                 slf4j = "absent";
             }
-            CapturedStderr stderr = new CapturedStderr();
+            CapturedOutput stderr = new CapturedOutput();
             BetterStackSink sink = BetterStackSink.builder().endpoint(java.net.URI.create(uri))
                     .token(SinkFixture.TOKEN).diagnostics(stderr.diagnostics()).build();
             Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(stderr.diagnostics()).sink(sink).build().start();

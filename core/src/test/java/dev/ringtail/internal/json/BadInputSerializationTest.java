@@ -7,6 +7,7 @@ import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.testing.GeneratedEvent;
 import dev.ringtail.testing.Json;
 import dev.ringtail.testing.TestEvents;
+import dev.ringtail.testing.ThrowingToString;
 import java.io.PrintWriter;
 import java.math.BigDecimal;
 import java.util.HashMap;
@@ -27,8 +28,8 @@ class BadInputSerializationTest {
             bad("null pattern", e -> e.format(null, "arg")),
             bad("null argument array", e -> e.format("a {} b", (Object[]) null)),
             bad("null arguments", e -> e.format("{} {} {}", new Object[] {null, null, null})),
-            bad("toString() that throws, as argument", e -> e.format("x={}", new Throwing())),
-            bad("toString() that throws, as key-value", e -> e.addKeyValue("v", new Throwing())),
+            bad("toString() that throws, as argument", e -> e.format("x={}", new ThrowingToString())),
+            bad("toString() that throws, as key-value", e -> e.addKeyValue("v", new ThrowingToString())),
             bad("toString() that returns null", e -> e.format("x={}", new NullToString())),
             bad("1 MB message", e -> e.message("x".repeat(1 << 20))),
             bad("1 MB of multibyte text", e -> e.message("\u00e9\u4e2d\uD83D\uDE00".repeat(1 << 18))),
@@ -138,13 +139,6 @@ class BadInputSerializationTest {
             t = new RuntimeException("level " + i, t);
         }
         return t;
-    }
-
-    static final class Throwing {
-        @Override
-        public String toString() {
-            throw new IllegalStateException("no");
-        }
     }
 
     static final class NullToString {

@@ -7,15 +7,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.ringtail.Level;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.testing.Json;
+import dev.ringtail.testing.TestEvents;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.AbstractMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.SplittableRandom;
 import org.junit.jupiter.api.Test;
 
@@ -31,7 +30,7 @@ class EventSerializerTest {
     }
 
     @Test
-    void shouldWriteTheDesignWireFormat() throws Exception {
+    void writesTheDesignWireFormat() throws Exception {
         LogEvent e = event(Level.WARN, "Payment failed for order 42");
         e.addKeyValue("order_id", 42).addKeyValue("retry", true).addKeyValue("request_id", "c0ffee");
         e.addMarker("AUDIT");
@@ -43,13 +42,13 @@ class EventSerializerTest {
     }
 
     @Test
-    void shouldOmitMarkersAndExceptionWhenAbsent() throws Exception {
+    void omitsMarkersAndExceptionWhenAbsent() throws Exception {
         assertThat(parsed(event(Level.INFO, "hi")).keySet())
                 .containsExactly("dt", "level", "message", "logger_name", "thread_name");
     }
 
     @Test
-    void shouldNameEveryLevelByItsWireName() throws Exception {
+    void namesEveryLevelByItsWireName() throws Exception {
         for (Level level : Level.values()) {
             assertThat(parsed(event(level, "x")).get("level")).isEqualTo(level.wireName());
         }
@@ -57,7 +56,7 @@ class EventSerializerTest {
     }
 
     @Test
-    void shouldFormatDtInUtcWithMicrosecondsForAnyInstant() throws Exception {
+    void formatsDtInUtcWithMicrosecondsForAnyInstant() throws Exception {
         IsoTimestamp timestamp = new IsoTimestamp();
         SplittableRandom random = new SplittableRandom(7);
         long[] fixed = {0, -1, 951_782_400L /* 2000-02-29 */, 4_107_542_399L /* 2100-02-28T23:59:59 */,
@@ -74,7 +73,7 @@ class EventSerializerTest {
     }
 
     @Test
-    void shouldClampTimestampsOutsideFourDigitYears() throws Exception {
+    void clampsTimestampsOutsideFourDigitYears() throws Exception {
         LogEvent e = event(Level.INFO, "x").timestamp(Long.MAX_VALUE, -5);
         assertThat(parsed(e).get("dt")).isEqualTo("9999-12-31T23:59:59.000000Z");
         e.timestamp(Long.MIN_VALUE, Integer.MAX_VALUE);
@@ -82,7 +81,7 @@ class EventSerializerTest {
     }
 
     @Test
-    void shouldKeepKeyValueTypes() throws Exception {
+    void keepsKeyValueTypes() throws Exception {
         LogEvent e = event(Level.INFO, "x");
         e.addKeyValue("long", Long.MAX_VALUE).addKeyValue("int", -3).addKeyValue("double", 1.5)
                 .addKeyValue("float", 0.1f).addKeyValue("bool", false).addKeyValue("null", null)
@@ -107,7 +106,7 @@ class EventSerializerTest {
     }
 
     @Test
-    void keyValueShouldWinOverMdcAndReservedNamesGetAnUnderscore() throws Exception {
+    void aKeyValueWinsOverTheMdcAndReservedNamesGetAnUnderscore() throws Exception {
         LogEvent e = event(Level.INFO, "the message");
         e.mdc(Map.of("user", "from-mdc", "tenant", "acme", "level", "mdc-level"));
         e.addKeyValue("user", "from-kv").addKeyValue("message", "kv-message");
@@ -143,7 +142,7 @@ class EventSerializerTest {
     }
 
     @Test
-    void shouldWriteTheExceptionWithCausesAndSuppressed() throws Exception {
+    void writesTheExceptionWithCausesAndSuppressed() throws Exception {
         IllegalStateException root = new IllegalStateException("card declined",
                 new java.io.IOException("socket closed"));
         root.addSuppressed(new IllegalArgumentException("cleanup failed"));
@@ -159,20 +158,14 @@ class EventSerializerTest {
     }
 
     @Test
-    void shouldWriteEmojiAsFourByteUtf8() throws Exception {
+    void writesEmojiAsFourByteUtf8() throws Exception {
         byte[] bytes = serializer.serialize(event(Level.INFO, "ok \uD83D\uDE00")).toByteArray();
         assertThat(new String(bytes, StandardCharsets.UTF_8)).contains("\"ok \uD83D\uDE00\"");
     }
 
     @Test
-    void shouldRecoverAfterAnEventItCouldNotWrite() throws Exception {
-        Map<String, String> broken = new AbstractMap<>() {
-            @Override
-            public Set<Entry<String, String>> entrySet() {
-                throw new IllegalStateException("a map that cannot be read");
-            }
-        };
-        LogEvent bad = event(Level.INFO, "half").mdc(broken);
+    void recoversAfterAnEventItCouldNotWrite() throws Exception {
+        LogEvent bad = event(Level.INFO, "half").mdc(TestEvents.unreadableMdc());
         assertThatThrownBy(() -> serializer.serialize(bad)).isInstanceOf(IllegalStateException.class);
         assertThat(json(event(Level.INFO, "next"))).startsWith("{\"dt\"").contains("\"message\":\"next\"").endsWith("}");
     }
@@ -197,7 +190,7 @@ class EventSerializerTest {
     }
 
     @Test
-    void shouldRecogniseJsonNumbers() {
+    void recognisesJsonNumbers() {
         assertThat(JsonNumbers.isJsonNumber("-0.5e+10")).isTrue();
         assertThat(JsonNumbers.isJsonNumber("1E-7")).isTrue();
         assertThat(JsonNumbers.isJsonNumber("01")).isFalse();

@@ -22,7 +22,7 @@ class AdmissionTest {
     }
 
     @Test
-    void shouldAcceptExactlyRingSizeWhenConsumerIsStalled() throws Exception {
+    void acceptsExactlyRingSizeWhenTheConsumerIsStalled() throws Exception {
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().jmx(false).sink(sink.stall()).build();
         // not started: nothing consumes, so the limit alone decides
@@ -42,7 +42,7 @@ class AdmissionTest {
     }
 
     @Test
-    void shouldDropWhenRingIsFullWithConfiguredSize() throws Exception {
+    void dropsWhenTheRingOfTheConfiguredSizeIsFull() throws Exception {
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = stalledPipeline(sink, 1000);
         int accepted = 0;
@@ -61,7 +61,7 @@ class AdmissionTest {
     }
 
     @Test
-    void shouldKeepReserveForWarnAndErrorWhenRingIsNinetyPercentFull() throws Exception {
+    void keepsTheReserveForWarnAndErrorWhenTheRingIsNinetyPercentFull() throws Exception {
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().ringSize(1000).jmx(false).sink(sink).build();
         for (int i = 0; i < 900; i++) {
@@ -79,7 +79,7 @@ class AdmissionTest {
     }
 
     @Test
-    void shouldFillTheReserveWithErrorsUpToTheExactLimit() {
+    void fillsTheReserveWithErrorsUpToTheExactLimit() {
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().ringSize(1000).jmx(false).sink(sink).build();
         int accepted = 0;
@@ -92,7 +92,7 @@ class AdmissionTest {
     }
 
     @Test
-    void shouldEnforceAPowerOfTwoLimitWithoutSlack() {
+    void enforcesAPowerOfTwoLimitWithoutSlack() {
         Pipeline pipeline = Pipeline.builder().ringSize(1024).jmx(false).sink(new CollectingSink()).build();
         int accepted = 0;
         for (int i = 0; i < 3000; i++) {

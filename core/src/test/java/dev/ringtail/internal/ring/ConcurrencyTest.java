@@ -33,7 +33,7 @@ class ConcurrencyTest {
     };
 
     @Test
-    void shouldAccountForEveryEventExactlyUnderSixteenProducers() throws Exception {
+    void accountsForEveryEventExactlyUnderSixteenProducers() throws Exception {
         OrderCheckingSink sink = new OrderCheckingSink(THREADS, 2_000);
         Pipeline pipeline = Pipeline.builder().ringSize(4096).jmx(false).sink(sink).build().start();
         ExecutorService producers = Executors.newFixedThreadPool(THREADS);
@@ -89,11 +89,6 @@ class ConcurrencyTest {
             this.lastSeq = new long[producers];
             java.util.Arrays.fill(lastSeq, -1);
             this.pauseNanos = pauseNanos;
-        }
-
-        @Override
-        public String name() {
-            return counters.name();
         }
 
         @Override

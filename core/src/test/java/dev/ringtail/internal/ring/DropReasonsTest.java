@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.DropReason;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -17,7 +17,7 @@ class DropReasonsTest {
     @Test
     void eachWayAnEventIsRefusedIsCountedUnderItsOwnReason() throws Exception {
         CollectingSink sink = new CollectingSink().stall();
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         Pipeline pipeline = Pipeline.builder().jmx(false).ringSize(10).reserve(0.5).maxRetainedBytes(1000)
                 .diagnostics(stderr.diagnostics()).sink(sink).build().start();
         for (int i = 0; i < 20; i++) {

@@ -15,12 +15,15 @@ class DropReportTest {
 
     @Test
     void dropSummaryReachesEverySinkAfterDrops() throws Exception {
+        // Both sinks are held at the first event until all 25 were offered: a sink reports drops
+        // at the end of each of its batches, so one still draining would report the first few alone.
         CollectingSink first = new CollectingSink("first").stall();
-        // stalled too, until every drop has happened: a second sink free to run could reach the end
-        // of its batch mid-loop and report the drops so far, and then none until the next interval
         CollectingSink second = new CollectingSink("second").stall();
         Pipeline pipeline = Pipeline.builder().ringSize(10).jmx(false).sink(first).sink(second).build().start();
-        for (int i = 0; i < 25; i++) {
+        log(pipeline, Level.ERROR, "e0");
+        assertThat(first.awaitEntered(5000)).isTrue();
+        assertThat(second.awaitEntered(5000)).isTrue();
+        for (int i = 1; i < 25; i++) {
             log(pipeline, Level.ERROR, "e" + i);
         }
         first.release();

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.EventView;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -17,7 +17,7 @@ import org.junit.jupiter.api.Timeout;
 class FallbackFieldBoundTest {
     @Test
     void theFallbackLineCutsTheLoggerNameAtTheBuildersBound() {
-        CapturedStderr err = new CapturedStderr();
+        CapturedOutput err = new CapturedOutput();
         AtomicReference<Pipeline> self = new AtomicReference<>();
         String logger = "s".repeat(100);
         CollectingSink sink = new CollectingSink() {

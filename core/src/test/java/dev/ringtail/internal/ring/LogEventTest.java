@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.BoundedText;
 import dev.ringtail.internal.event.ValueType;
+import dev.ringtail.testing.ThrowingToString;
 import java.math.BigDecimal;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;
@@ -25,12 +26,12 @@ class LogEventTest {
         "{|{",
         "}{|}{",
     })
-    void shouldFormatWithSlf4jSemantics(String pattern, String expected) {
+    void formatsWithSlf4jSemantics(String pattern, String expected) {
         assertThat(event.format(pattern, 1, 2).message().toString()).isEqualTo(expected);
     }
 
     @Test
-    void shouldFormatArraysAndNullsLikeSlf4j() {
+    void formatsArraysAndNullsLikeSlf4j() {
         Object[] cyclic = new Object[2];
         cyclic[0] = "a";
         cyclic[1] = cyclic;
@@ -40,7 +41,7 @@ class LogEventTest {
     }
 
     @Test
-    void shouldTreatTrailingThrowableAsTheException() {
+    void treatsATrailingThrowableAsTheException() {
         IllegalStateException boom = new IllegalStateException("boom");
         event.format("failed {} {}", new Object[] {"order", 42, boom});
         assertThat(event.message().toString()).isEqualTo("failed order 42");
@@ -52,20 +53,15 @@ class LogEventTest {
     }
 
     @Test
-    void shouldWriteFailedToStringMarkerWhenToStringThrows() {
-        Object hostile = new Object() {
-            @Override
-            public String toString() {
-                throw new UnsupportedOperationException("no");
-            }
-        };
+    void writesTheFailedToStringMarkerWhenToStringThrows() {
+        Object hostile = new ThrowingToString();
         assertThat(event.format("value={}", hostile).message().toString()).isEqualTo("value=[FAILED toString()]");
         event.addKeyValue("k", hostile);
         assertThat(event.textValue(0)).isEqualTo("[FAILED toString()]");
     }
 
     @Test
-    void shouldTruncateLongMessagesWithMarkerAndNeverSplitASurrogatePair() {
+    void truncatesLongMessagesWithTheMarkerAndNeverSplitsASurrogatePair() {
         String longText = "a".repeat(99) + "\uD83D\uDE00" + "b".repeat(1000);
         String message = event.format("{}", longText).message().toString();
         assertThat(message).startsWith("a".repeat(99)).endsWith("\u2026[truncated 1002 chars]");
@@ -74,7 +70,7 @@ class LogEventTest {
     }
 
     @Test
-    void shouldCaptureKeyValueTypesAtCallTime() {
+    void capturesKeyValueTypesAtCallTime() {
         AtomicLong counter = new AtomicLong(7);
         event.addKeyValue("count", counter).addKeyValue("ok", true).addKeyValue("ratio", 0.5f)
                 .addKeyValue("none", null).addKeyValue("price", new BigDecimal("12.50"))

@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.event.EventView;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicReference;
@@ -19,7 +19,7 @@ class RecursionTest {
 
     @Test
     void loggingFromInsideASinkNeitherDeadlocksNorReentersTheRing() {
-        CapturedStderr err = new CapturedStderr();
+        CapturedOutput err = new CapturedOutput();
         AtomicReference<Pipeline> self = new AtomicReference<>();
         CollectingSink sink = new CollectingSink() {
             @Override
@@ -51,7 +51,7 @@ class RecursionTest {
 
     @Test
     void loggingFromAToStringWhileFormattingNeitherDeadlocksNorRecurses() {
-        CapturedStderr err = new CapturedStderr();
+        CapturedOutput err = new CapturedOutput();
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().ringSize(16).jmx(false).diagnostics(err.diagnostics())
                 .sink(sink).build().start();

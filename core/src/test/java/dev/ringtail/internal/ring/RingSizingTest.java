@@ -2,7 +2,7 @@ package dev.ringtail.internal.ring;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import org.junit.jupiter.api.Test;
 
 /** The preallocated ring never takes more than a quarter of the heap. */
@@ -11,14 +11,14 @@ class RingSizingTest {
 
     @Test
     void aRingThatFitsInAQuarterOfTheHeapIsKeptAsConfigured() {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         assertThat(RingSizing.fitToHeap(10_000, 64 * MIB, stderr.diagnostics())).isEqualTo(10_000);
         assertThat(stderr.lines()).isEmpty();
     }
 
     @Test
     void theLargestRingWith512MiBOfHeapIsReducedToWhatFitsWithOneLine() {
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         int ringSize = RingSizing.fitToHeap(PipelineBuilder.MAX_RING_SIZE, 512 * MIB, stderr.diagnostics());
 
         assertThat((long) Pipeline.nextPowerOfTwo(ringSize) * RingSizing.SLOT_BYTES).isLessThanOrEqualTo(128 * MIB);

@@ -6,11 +6,9 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
-import java.io.ByteArrayOutputStream;
-import java.io.PrintStream;
-import java.nio.charset.StandardCharsets;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,7 +44,7 @@ class ShutdownTest {
 
     @Test
     void shutdownGivesUpAtDeadlineWhenSinkNeverReturnsAndReportsLost() throws Exception {
-        CapturedStderr err = new CapturedStderr();
+        CapturedOutput err = new CapturedOutput();
         CollectingSink sink = new CollectingSink().stall(); // never released
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();
         for (int i = 0; i < 100; i++) {
@@ -70,17 +68,12 @@ class ShutdownTest {
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().jmx(false).sink(sink).build().start();
         pipeline.shutdown(Duration.ofSeconds(5));
-        PrintStream original = System.err;
-        ByteArrayOutputStream captured = new ByteArrayOutputStream();
-        System.setErr(new PrintStream(captured, true, StandardCharsets.UTF_8));
-        try {
+        try (CapturedOutput stderr = CapturedOutput.systemErr()) {
             assertThat(log(pipeline, Level.WARN, "shop.checkout", "too late")).isFalse();
-        } finally {
-            System.setErr(original); // the line keeps the stream that was stderr when it was logged
+            // printed by the diagnostics' writer thread, so that a blocked stderr cannot block the call
+            Waiting.atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                    assertThat(stderr.text()).contains("[WARN] shop.checkout: too late"));
         }
-        // printed by the diagnostics' writer thread, so that a blocked stderr cannot block the call
-        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(captured.toString(StandardCharsets.UTF_8)).contains("[WARN] shop.checkout: too late"));
         assertThat(pipeline.stats().dropped(Level.WARN)).isEqualTo(1);
         assertThat(sink.events()).isEmpty();
     }
@@ -128,7 +121,7 @@ class ShutdownTest {
     void anEventFormattedAcrossTheWholeShutdownIsCountedFailedWhenItIsPublishedAfterwards() throws Exception {
         CollectingSink first = new CollectingSink("first");
         CollectingSink second = new CollectingSink("second");
-        CapturedStderr stderr = new CapturedStderr();
+        CapturedOutput stderr = new CapturedOutput();
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(stderr.diagnostics())
                 .sink(first).sink(second).build().start();
         CountDownLatch formatting = new CountDownLatch(1);

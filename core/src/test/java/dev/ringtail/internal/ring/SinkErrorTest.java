@@ -7,7 +7,7 @@ import dev.ringtail.Level;
 import dev.ringtail.SinkStats;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.event.EventView;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -40,7 +40,7 @@ class SinkErrorTest {
 
     @Test
     void stackOverflowAndOutOfMemoryFromASinkAreCountedReportedOnceAndTheConsumerKeepsConsuming() {
-        CapturedStderr err = new CapturedStderr();
+        CapturedOutput err = new CapturedOutput();
         ErrorSink sink = new ErrorSink();
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();
         logMix(pipeline);

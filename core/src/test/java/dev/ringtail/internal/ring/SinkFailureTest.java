@@ -5,7 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.SinkStats;
-import dev.ringtail.testing.CapturedStderr;
+import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
@@ -15,8 +15,8 @@ import org.junit.jupiter.api.Timeout;
 class SinkFailureTest {
 
     @Test
-    void shouldKeepConsumerThreadWhenSinkThrowsOnEveryThirdEvent() {
-        CapturedStderr err = new CapturedStderr();
+    void keepsTheConsumerThreadWhenTheSinkThrowsOnEveryThirdEvent() {
+        CapturedOutput err = new CapturedOutput();
         CollectingSink sink = new CollectingSink().failEvery(3);
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();
         for (int i = 1; i <= 300; i++) {
@@ -39,8 +39,8 @@ class SinkFailureTest {
     }
 
     @Test
-    void shouldCountBrokenTranslationAsDroppedAndNeverThrowIntoCaller() {
-        CapturedStderr err = new CapturedStderr();
+    void countsABrokenTranslationAsDroppedAndNeverThrowsIntoTheCaller() {
+        CapturedOutput err = new CapturedOutput();
         CollectingSink sink = new CollectingSink();
         Pipeline pipeline = Pipeline.builder().jmx(false).diagnostics(err.diagnostics()).sink(sink).build().start();
         boolean accepted = pipeline.publish(Level.WARN, "test", (event, a, b, c, d) -> {

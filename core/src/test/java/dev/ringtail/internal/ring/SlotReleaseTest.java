@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.testing.CollectingSink;
+import dev.ringtail.testing.Waiting;
 import java.lang.ref.WeakReference;
 import java.time.Duration;
 import java.util.Map;
@@ -25,10 +26,11 @@ class SlotReleaseTest {
         WeakReference<?>[] refs = publishBigEvent(pipeline);
         assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
 
-        for (int i = 0; i < 50 && (refs[0].get() != null || refs[1].get() != null || refs[2].get() != null); i++) {
+        // a collection clears them once nothing holds them; a few may be needed, 20 ms apart as before
+        Waiting.atMost(Duration.ofSeconds(2)).pollInterval(Duration.ofMillis(20)).until(() -> {
             System.gc();
-            Thread.sleep(20);
-        }
+            return refs[0].get() == null && refs[1].get() == null && refs[2].get() == null;
+        });
         assertThat(refs[0].get()).as("1 MB message argument").isNull();
         assertThat(refs[1].get()).as("exception").isNull();
         assertThat(refs[2].get()).as("MDC map").isNull();

@@ -5,9 +5,11 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.testing.CollectingSink;
+import dev.ringtail.testing.Waiting;
 import java.time.Duration;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -19,9 +21,11 @@ class WaitStrategyTest {
     @EnumSource(WaitStrategyKind.class)
     void everyStrategyDeliversAndTicksIdleSinks(WaitStrategyKind kind) throws Exception {
         CountDownLatch idleTicks = new CountDownLatch(3);
+        AtomicInteger ticks = new AtomicInteger();
         CollectingSink sink = new CollectingSink() {
             @Override
             public void onIdle() {
+                ticks.incrementAndGet();
                 idleTicks.countDown();
             }
         };
@@ -33,8 +37,9 @@ class WaitStrategyTest {
         assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
         assertThat(sink.events()).hasSize(1000);
         assertThat(idleTicks.await(5, TimeUnit.SECONDS)).as("onIdle ticks while idle").isTrue();
-        // a producer wakes a sleeping consumer
-        Thread.sleep(50);
+        // a producer wakes a sleeping consumer: one that has ticked idle since everything was delivered
+        int ticked = ticks.get();
+        Waiting.atMost(Duration.ofSeconds(5)).until(() -> ticks.get() > ticked);
         log(pipeline, Level.INFO, "after idle");
         assertThat(pipeline.flush(Duration.ofSeconds(5))).isTrue();
         assertThat(sink.messages()).contains("after idle");

@@ -20,7 +20,7 @@ class ConsoleSinkTest {
     }
 
     @Test
-    void shouldPrintTheSeedFormat() throws Exception {
+    void printsTheSeedFormat() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ConsoleSink sink = new ConsoleSink(out, ZoneOffset.UTC, 10_000);
         sink.onEvent(event(Level.WARN, "shop.checkout", "Payment failed for order 42", null));
@@ -35,7 +35,7 @@ class ConsoleSinkTest {
     }
 
     @Test
-    void shouldPrintStackTraceWithCausesAfterTheLine() throws Exception {
+    void printsTheStackTraceWithCausesAfterTheLine() throws Exception {
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         ConsoleSink sink = new ConsoleSink(out, ZoneOffset.UTC, 10_000);
         IllegalStateException top = new IllegalStateException("card declined", new java.io.IOException("io"));
@@ -48,7 +48,7 @@ class ConsoleSinkTest {
     }
 
     @Test
-    void shouldNotCountSyntheticEvents() throws Exception {
+    void doesNotCountSyntheticEvents() throws Exception {
         ConsoleSink sink = new ConsoleSink(new ByteArrayOutputStream(), ZoneOffset.UTC, 1000);
         LogEvent summary = event(Level.WARN, "dev.ringtail", "ringtail dropped 3 events", null);
         summary.synthetic(true);

@@ -67,13 +67,13 @@ class AllJarContentsIT {
     }
 
     @Test
-    void noModuleDescriptorAndNoVersionedClasses() {
+    void holdsNoModuleDescriptorAndNoVersionedClasses() {
         assertThat(entries).noneMatch(e -> e.endsWith("module-info.class"))
                 .as("shade does not relocate inside META-INF/versions").noneMatch(e -> e.startsWith("META-INF/versions/"));
     }
 
     @Test
-    void noPublicSuffixList() {
+    void holdsNoPublicSuffixList() {
         // httpclient5 5.x ships it as org/publicsuffix/list/effective_tld_names.dat (4.x as
         // mozilla/public-suffix-list.txt); its classes that would read it stay, they are never run
         assertThat(entries.stream().filter(e -> !e.endsWith(".class")))
@@ -81,7 +81,7 @@ class AllJarContentsIT {
     }
 
     @Test
-    void ofTheHttp2ModuleOnlyTheClassesTheClassicClientNames() {
+    void keepsOfTheHttp2ModuleOnlyTheClassesTheClassicClientNames() {
         assertThat(entries.stream().filter(e -> e.startsWith("dev/ringtail/shaded/org/apache/hc/core5/http2/")
                 && e.endsWith(".class"))).containsExactlyInAnyOrderElementsOf(KEPT_HTTP2_CLASSES);
     }

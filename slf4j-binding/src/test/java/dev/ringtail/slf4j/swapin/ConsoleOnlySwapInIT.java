@@ -2,6 +2,7 @@ package dev.ringtail.slf4j.swapin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringtail.testing.IngestServer;
 import java.nio.file.Path;
 import java.util.List;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,15 +23,15 @@ class ConsoleOnlySwapInIT {
 
     @Test
     void withoutTokenLogsGoToTheConsoleInTheSeedFormatAndNothingIsSent() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver("unused")) {
-            SwapInApp.Result run = app.run(List.of("-Dringtail.betterstack.endpoint=" + receiver.endpoint()), List.of());
+        try (IngestServer receiver = IngestServer.start("unused")) {
+            SwapInApp.Result run = app.run(List.of("-Dringtail.betterstack.endpoint=" + receiver.uri()), List.of());
 
             assertThat(run.exitCode).as(run.toString()).isZero();
             assertConsoleEvents(run);
             assertThat(run.ringtailStderrLines()).as(run.toString())
                     .containsExactly("ringtail: logs go to console (stdout) only (no token)");
             assertThat(run.stderr).as("no error of any kind").doesNotContain("Exception", "ERROR", "SLF4J(W)", "SLF4J(E)");
-            assertThat(receiver.requests()).isZero();
+            assertThat(receiver.requests()).isEmpty();
         }
     }
 

@@ -3,6 +3,7 @@ package dev.ringtail.slf4j.swapin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.ringtail.testing.IngestServer;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -21,10 +22,10 @@ class HttpClientLoggersSecrecyIT {
     @Test
     void headerAndWireLoggersAtTraceNeverPrintTheToken() throws Exception {
         SwapInApp app = new SwapInApp();
-        try (IngestReceiver receiver = new IngestReceiver(TOKEN)) {
+        try (IngestServer receiver = IngestServer.start(TOKEN)) {
             SwapInApp.Result run = app.run(List.of(
                     "-Dringtail.betterstack.token=" + TOKEN,
-                    "-Dringtail.betterstack.endpoint=" + receiver.endpoint(),
+                    "-Dringtail.betterstack.endpoint=" + receiver.uri(),
                     "-Dringtail.batch.maxEvents=10",
                     "-Dringtail.level.org.apache.hc=trace",
                     "-Dringtail.level.org.apache.hc.client5.http.headers=trace",

@@ -2,6 +2,7 @@ package dev.ringtail.slf4j.swapin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringtail.testing.IngestServer;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -41,7 +42,7 @@ class StartupShutdownEdgesIT {
 
     @Test
     void staticInitializersAndAHundredThreadsLoggingDuringInitializationAreAllAccountedFor() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(TOKEN)) {
+        try (IngestServer receiver = IngestServer.start(TOKEN)) {
             SwapInApp.Result run = app.run(properties(receiver), List.of(), "init");
 
             assertThat(run.exitCode).as(run.toString()).isZero();
@@ -84,7 +85,7 @@ class StartupShutdownEdgesIT {
 
     @Test
     void anApplicationHookThatLogsAfterRingtailsHookRanPrintsToStderrAndIsCounted() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(TOKEN)) {
+        try (IngestServer receiver = IngestServer.start(TOKEN)) {
             SwapInApp.Result run = app.run(properties(receiver), List.of(), "hook-after");
 
             assertThat(run.exitCode).as(run.toString()).isZero();
@@ -106,7 +107,7 @@ class StartupShutdownEdgesIT {
      */
     @Test
     void anApplicationHookRacingRingtailsIsDeliveredOrPrintedAndNothingHangs() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(TOKEN)) {
+        try (IngestServer receiver = IngestServer.start(TOKEN)) {
             SwapInApp.Result run = app.run(properties(receiver), List.of(), "hook-race");
 
             assertThat(run.exitCode).as(run.toString()).isZero();
@@ -121,9 +122,9 @@ class StartupShutdownEdgesIT {
         }
     }
 
-    private static List<String> properties(IngestReceiver receiver) {
+    private static List<String> properties(IngestServer receiver) {
         return List.of("-Dringtail.betterstack.token=" + TOKEN,
-                "-Dringtail.betterstack.endpoint=" + receiver.endpoint(),
+                "-Dringtail.betterstack.endpoint=" + receiver.uri(),
                 "-Dringtail.batch.flushMillis=100");
     }
 

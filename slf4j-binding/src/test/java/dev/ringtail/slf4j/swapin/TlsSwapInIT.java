@@ -2,6 +2,7 @@ package dev.ringtail.slf4j.swapin;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringtail.testing.IngestServer;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.file.Files;
@@ -76,12 +77,12 @@ class TlsSwapInIT {
 
     @Test
     void everyEventArrivesOverHttpsAndOfHttp2OnlyWhatTheJarKeepsIsLoaded() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(TOKEN, serverTls)) {
-            assertThat(receiver.endpoint()).startsWith("https://127.0.0.1:");
+        try (IngestServer receiver = IngestServer.start(TOKEN, serverTls)) {
+            assertThat(receiver.uri().toString()).startsWith("https://127.0.0.1:");
             Path classLog = work.resolve("https-classes.log");
             SwapInApp.Result run = app.run(List.of(
                     "-Dringtail.betterstack.token=" + TOKEN,
-                    "-Dringtail.betterstack.endpoint=" + receiver.endpoint(),
+                    "-Dringtail.betterstack.endpoint=" + receiver.uri(),
                     "-Djavax.net.ssl.trustStore=" + trustStore,
                     "-Djavax.net.ssl.trustStoreType=PKCS12",
                     "-Djavax.net.ssl.trustStorePassword=" + new String(PASSWORD),
@@ -105,12 +106,12 @@ class TlsSwapInIT {
     }
 
     @Test
-    void overPlainHttpToo() throws Exception {
-        try (IngestReceiver receiver = new IngestReceiver(TOKEN)) {
+    void everyEventArrivesOverPlainHttpTooAndTheTrimmedContentsSuffice() throws Exception {
+        try (IngestServer receiver = IngestServer.start(TOKEN)) {
             Path classLog = work.resolve("http-classes.log");
             SwapInApp.Result run = app.run(List.of(
                     "-Dringtail.betterstack.token=" + TOKEN,
-                    "-Dringtail.betterstack.endpoint=" + receiver.endpoint(),
+                    "-Dringtail.betterstack.endpoint=" + receiver.uri(),
                     "-Xlog:class+load=info:file=" + classLog), List.of());
 
             assertThat(run.exitCode).as(run.toString()).isZero();

@@ -1,15 +1,19 @@
-package dev.ringtail.security;
+package dev.ringtail.testing;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 
-/** The forms in which a token could leak: raw, as the header value, and base64 of either (any alphabet, padded or not). */
-final class Secrets {
+/**
+ * The forms in which a token could leak: raw, as the header value, after or before a colon (basic
+ * credentials), and base64 of each (either alphabet, padded or not). The secrecy tests of the core
+ * and of the binding scan everything observable with it.
+ */
+public final class Secrets {
     private final List<String> forms = new ArrayList<>();
 
-    Secrets(String token) {
+    public Secrets(String token) {
         for (String plain : List.of(token, "Bearer " + token, ":" + token, token + ":")) {
             forms.add(plain);
             byte[] bytes = plain.getBytes(StandardCharsets.UTF_8);
@@ -22,7 +26,7 @@ final class Secrets {
     }
 
     /** Null if {@code text} holds no form of the token, else which form and where. */
-    String findIn(String text) {
+    public String findIn(String text) {
         if (text == null) {
             return null;
         }
