@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import dev.ringtail.Level;
 import dev.ringtail.testing.CollectingSink;
+import dev.ringtail.testing.StderrText;
 import java.io.ByteArrayOutputStream;
 import java.io.OutputStream;
 import java.io.PrintStream;
@@ -18,8 +19,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
@@ -35,8 +34,6 @@ class BlockedStderrTest {
     private static final int REENTRANT_CALLS = 100;
     private static final int LATE_CALLS = 300;
     private static final long CALL_BOUND_MILLIS = 2_000;
-    private static final Pattern NOT_PRINTED =
-            Pattern.compile("ringtail: (\\d+) ringtail lines were not printed: stderr was blocked");
     private static final EventTranslator<String, Object, Void, Void> FORMAT1 =
             (event, pattern, arg, c, d) -> event.format(pattern, arg);
 
@@ -92,14 +89,14 @@ class BlockedStderrTest {
             assertThat(pipeline.stats().dropped(Level.WARN)).isEqualTo((long) THREADS * LATE_CALLS);
 
             stderr.open.countDown(); // someone reads stderr at last
-            await().atMost(Duration.ofSeconds(20)).until(() -> NOT_PRINTED.matcher(stderr.text()).find());
+            await().atMost(Duration.ofSeconds(20)).until(() -> StderrText.NOT_PRINTED.matcher(stderr.text()).find());
             await().atMost(Duration.ofSeconds(20)).until(() -> {
                 String text = stderr.text();
-                return count(text, "[WARN] late: after shutdown") + notPrinted(text) == (long) THREADS * LATE_CALLS;
+                return StderrText.count(text, "[WARN] late: after shutdown") + StderrText.notPrinted(text) == (long) THREADS * LATE_CALLS;
             });
             String text = stderr.text();
             assertThat(text).contains("not sent, logged from inside the pipeline");
-            assertThat(count(text, "[WARN] late: after shutdown")).as("the queue is bounded").isLessThan(THREADS * LATE_CALLS);
+            assertThat(StderrText.count(text, "[WARN] late: after shutdown")).as("the queue is bounded").isLessThan(THREADS * LATE_CALLS);
         } finally {
             stderr.open.countDown();
             System.setErr(original);
@@ -126,22 +123,5 @@ class BlockedStderrTest {
             long max = f.get(20, TimeUnit.SECONDS);
             assertThat(TimeUnit.NANOSECONDS.toMillis(max)).as("slowest log call, ms").isLessThan(CALL_BOUND_MILLIS);
         }
-    }
-
-    private static long count(String text, String needle) {
-        long n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
-            n++;
-        }
-        return n;
-    }
-
-    private static long notPrinted(String text) {
-        long sum = 0;
-        Matcher m = NOT_PRINTED.matcher(text);
-        while (m.find()) {
-            sum += Long.parseLong(m.group(1));
-        }
-        return sum;
     }
 }

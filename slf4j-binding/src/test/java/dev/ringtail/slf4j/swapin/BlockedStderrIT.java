@@ -3,6 +3,7 @@ package dev.ringtail.slf4j.swapin;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import dev.ringtail.testing.StderrText;
 import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
@@ -28,8 +29,6 @@ import org.slf4j.LoggerFactory;
 class BlockedStderrIT {
     private static final int CALLS = 8 * 1000;
     private static final Pattern SLOWEST = Pattern.compile("APP calls returned, slowest (\\d+) ms");
-    private static final Pattern NOT_PRINTED =
-            Pattern.compile("ringtail: (\\d+) ringtail lines were not printed: stderr was blocked");
     private static final String LATE = "[WARN] late: after shutdown";
 
     @Test
@@ -57,10 +56,10 @@ class BlockedStderrIT {
             reader.start();
             await().atMost(Duration.ofSeconds(30)).until(() -> {
                 String text = text(stderr);
-                return NOT_PRINTED.matcher(text).find() && count(text, LATE) + notPrinted(text) == CALLS;
+                return StderrText.NOT_PRINTED.matcher(text).find() && StderrText.count(text, LATE) + StderrText.notPrinted(text) == CALLS;
             });
             assertThat(text(stderr)).contains("not sent, logged from inside the pipeline");
-            assertThat(count(text(stderr), LATE)).as("the pipe and the queue are bounded").isLessThan(CALLS);
+            assertThat(StderrText.count(text(stderr), LATE)).as("the pipe and the queue are bounded").isLessThan(CALLS);
 
             try (OutputStream stdin = process.getOutputStream()) {
                 stdin.write("exit\n".getBytes(StandardCharsets.UTF_8));
@@ -90,23 +89,6 @@ class BlockedStderrIT {
         synchronized (bytes) {
             return bytes.toString(StandardCharsets.UTF_8);
         }
-    }
-
-    private static long count(String text, String needle) {
-        long n = 0;
-        for (int i = text.indexOf(needle); i >= 0; i = text.indexOf(needle, i + needle.length())) {
-            n++;
-        }
-        return n;
-    }
-
-    private static long notPrinted(String text) {
-        long sum = 0;
-        Matcher m = NOT_PRINTED.matcher(text);
-        while (m.find()) {
-            sum += Long.parseLong(m.group(1));
-        }
-        return sum;
     }
 
     private static String jarOf(Class<?> type) throws URISyntaxException {
