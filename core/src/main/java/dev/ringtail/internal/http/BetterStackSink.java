@@ -175,7 +175,7 @@ public final class BetterStackSink implements Sink {
                 if (Thread.currentThread().isInterrupted()) {
                     interruptedWaiting += synthetic ? 0 : 1; // no batch holds it: the close line must say it
                 } else if (!synthetic) {
-                    diagnostics.rateLimited("betterstack: the endpoint is not keeping up and every batch is in"
+                    diagnostics.rateLimited("betterstack-shed", "betterstack: the endpoint is not keeping up and every batch is in"
                             + " flight; events are counted failed here rather than left to fill the ring");
                 }
                 return;

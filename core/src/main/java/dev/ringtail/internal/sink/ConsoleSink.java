@@ -95,7 +95,7 @@ public final class ConsoleSink implements Sink {
             if (current == null) {
                 if (!event.isSynthetic()) {
                     counters.failed(event.level(), 1);
-                    diagnostics.rateLimited("console: the stream is not taking lines (a pipe nobody reads?);"
+                    diagnostics.rateLimited("console-shed", "console: the stream is not taking lines (a pipe nobody reads?);"
                             + " console events are counted failed until it does");
                 }
                 return;
