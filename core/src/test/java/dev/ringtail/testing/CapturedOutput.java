@@ -4,6 +4,7 @@ import dev.ringtail.internal.diag.Diagnostics;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 
@@ -15,6 +16,8 @@ import java.util.List;
  * stream back). An installed capture's {@link #diagnostics()} prints into it too.
  */
 public final class CapturedOutput implements AutoCloseable {
+    /** Bounds the wait for ringtail's asynchronous stderr writer. */
+    private static final Duration STDERR_WAIT = Duration.ofSeconds(10);
     private final ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     private final PrintStream stream = new PrintStream(bytes, true, StandardCharsets.UTF_8);
     private final Diagnostics diagnostics;
@@ -56,7 +59,14 @@ public final class CapturedOutput implements AutoCloseable {
         return diagnostics;
     }
 
+    /**
+     * What was captured. For a {@code System.err} capture, first waits (bounded) until ringtail's
+     * stderr writer has printed what was queued: its lines are printed off the logging thread.
+     */
     public String text() {
+        if (err && replaced != null) {
+            Diagnostics.awaitStderrPrinted(STDERR_WAIT);
+        }
         synchronized (bytes) {
             return bytes.toString(StandardCharsets.UTF_8);
         }
