@@ -101,11 +101,6 @@ public final class BoundedText {
         return Math.max(0, text.capacity() - BASE_CHARS);
     }
 
-    /** Characters the buffer holds now (its capacity), for tests of retained memory. */
-    int capacity() {
-        return text.capacity();
-    }
-
     /** The text so far: a view of the reusable buffer, valid until the next {@link #start()}. */
     public CharSequence chars() {
         return text;

@@ -27,13 +27,4 @@ final class MemoryBudget {
     void release(long bytes) {
         used.addAndGet(-bytes);
     }
-
-    /** Bytes reserved now. */
-    long used() {
-        return used.get();
-    }
-
-    long maxBytes() {
-        return maxBytes;
-    }
 }

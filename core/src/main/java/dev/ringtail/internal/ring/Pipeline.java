@@ -279,11 +279,6 @@ public final class Pipeline {
         return dropped.sum(reason);
     }
 
-    /** Bytes pending events hold now beyond their slots' base, against {@code ringtail.ring.maxBytes}. */
-    public long retainedBytes() {
-        return budget.used();
-    }
-
     static int nextPowerOfTwo(int value) {
         return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
     }

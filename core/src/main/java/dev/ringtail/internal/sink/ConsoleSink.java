@@ -40,6 +40,7 @@ public final class ConsoleSink implements Sink {
     private final Thread writerThread;
     private final ShedPolicy shed = new ShedPolicy();
     private ConsoleChunk current;
+    private boolean started;
 
     /**
      * @param stream        where lines go (for instance {@code System.out}); not closed by this sink
@@ -85,6 +86,7 @@ public final class ConsoleSink implements Sink {
 
     @Override
     public void start() {
+        started = true;
         writerThread.start();
     }
 
@@ -145,8 +147,10 @@ public final class ConsoleSink implements Sink {
             return; // keep it for the next event
         }
         current = null;
-        if (!writerThread.isAlive()) {
-            writer.write(chunk); // not started (a sink used outside a pipeline): write on this thread
+        if (!started) {
+            // a sink used outside a pipeline: write on this thread. Once started, never: a writer
+            // that died leaves its chunks out, and the consumer sheds rather than block on the stream
+            writer.write(chunk);
             pool.release(chunk);
             return;
         }

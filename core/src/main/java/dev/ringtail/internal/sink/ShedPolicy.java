@@ -26,9 +26,4 @@ public final class ShedPolicy implements BooleanSupplier {
         }
         return shedding;
     }
-
-    /** True while the sink sheds. */
-    public boolean shedding() {
-        return shedding;
-    }
 }
