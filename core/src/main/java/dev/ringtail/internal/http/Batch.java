@@ -7,8 +7,10 @@ import dev.ringtail.internal.stats.SinkCounters;
 import java.util.Arrays;
 
 /**
- * A reusable batch: the JSON array body ({@code [e0,e1,...]}) plus where each event ends and its
- * level, so the batch can be split on a 413 and every event counted once at the right level.
+ * A reusable batch: its events encoded back to back, where each one ends, its level and its
+ * logger name, so that a protocol can frame any range of it as a request body (a JSON array, an
+ * OTLP request grouping records by logger), a batch can be split on a 413, and every event is
+ * counted once at the right level.
  *
  * <p>The consumer thread fills it; one sender thread then owns it. Settling (counting outcomes)
  * is the one thing two threads may race on: a sender reporting a result while {@code close}
@@ -16,74 +18,84 @@ import java.util.Arrays;
  * nothing. Senders settle ranges strictly left to right (halves of a split are sent in order),
  * so what is settled is always a prefix of the batch.
  */
-final class Batch implements BufferPool.Buffer {
+public final class Batch implements BufferPool.Buffer {
     private static final byte SYNTHETIC = -1;
+    private static final int INITIAL_EVENTS = 64;
 
-    final OutputBuffer body;
+    private final OutputBuffer events;
     private final int retainedBytes;
-    private int[] ends = new int[64];
-    private byte[] levels = new byte[64];
+    private int[] ends = new int[INITIAL_EVENTS];
+    private byte[] levels = new byte[INITIAL_EVENTS];
+    private String[] loggers = new String[INITIAL_EVENTS];
     private int count;
     private long firstEventNanos;
     // guarded by this
     private final int[] perLevel = new int[Level.count()];
+    private final int[] failedPerLevel = new int[Level.count()];
     private int settled;
     private boolean abandoned;
 
     Batch(int initialBytes, int retainedBytes) {
-        this.body = new OutputBuffer(initialBytes);
+        this.events = new OutputBuffer(initialBytes);
         this.retainedBytes = retainedBytes;
-        clear();
     }
 
-    /** Empties the batch for reuse, releasing a body that an oversized event had grown. */
+    /** Empties the batch for reuse, releasing storage that an oversized event had grown. */
     @Override
     public synchronized void clear() {
-        body.resetAndShrink(retainedBytes);
-        body.write('[');
+        events.resetAndShrink(retainedBytes);
+        Arrays.fill(loggers, 0, count, null); // the logger names are the application's: not held past the batch
         count = 0;
         settled = 0;
         abandoned = false;
     }
 
-    int count() {
+    public int count() {
         return count;
+    }
+
+    /** The encoded events, back to back; event {@code i} is {@code [start(i), end(i))}. */
+    public byte[] bytes() {
+        return events.array();
+    }
+
+    public int start(int index) {
+        return index == 0 ? 0 : ends[index - 1];
+    }
+
+    public int end(int index) {
+        return ends[index];
+    }
+
+    /** The logger name of event {@code index}, as the event held it (uncut; may be null). */
+    public String logger(int index) {
+        return loggers[index];
+    }
+
+    /** Bytes of all encoded events, framing excluded. */
+    long eventBytes() {
+        return events.size();
     }
 
     long firstEventNanos() {
         return firstEventNanos;
     }
 
-    /** Body size, closing bracket included, if an event of {@code eventBytes} were added now. */
-    int sizeWith(int eventBytes) {
-        return body.size() + (count > 0 ? 1 : 0) + eventBytes + 1;
-    }
-
-    /** Size of the sealed body, or of the body once sealed. */
-    int size() {
-        return body.size() + 1;
-    }
-
-    /** Appends one serialized event; {@code level} null for a synthetic event (never counted). */
-    void add(OutputBuffer event, Level level, long nowNanos) {
+    /** Appends one encoded event; {@code level} null for a synthetic event (never counted). */
+    void add(OutputBuffer event, Level level, String logger, long nowNanos) {
         if (count == ends.length) {
             ends = Arrays.copyOf(ends, count * 2);
             levels = Arrays.copyOf(levels, count * 2);
+            loggers = Arrays.copyOf(loggers, count * 2);
         }
         if (count == 0) {
             firstEventNanos = nowNanos;
-        } else {
-            body.write(',');
         }
-        body.write(event, 0, event.size());
-        ends[count] = body.size();
+        events.write(event, 0, event.size());
+        ends[count] = events.size();
         levels[count] = level == null ? SYNTHETIC : (byte) level.ordinal();
+        loggers[count] = logger;
         count++;
-    }
-
-    /** Closes the JSON array; the batch is then handed to a sender. */
-    void seal() {
-        body.write(']');
     }
 
     /** Number of counted (non-synthetic) events in {@code [from, to)}. */
@@ -97,29 +109,35 @@ final class Batch implements BufferPool.Buffer {
         return n;
     }
 
-    /** Writes the JSON array of events {@code [from, to)} of this sealed batch into {@code out}. */
-    void copyRange(int from, int to, OutputBuffer out) {
-        int start = from == 0 ? 1 : ends[from - 1] + 1;
-        out.reset();
-        out.write('[');
-        out.write(body, start, ends[to - 1] - start);
-        out.write(']');
-    }
-
     /**
      * Counts events {@code [from, to)} delivered or failed, unless the batch was abandoned or the
      * range is not the next unsettled one. Returns true if this call counted.
      */
-    synchronized boolean settle(int from, int to, boolean delivered, SinkCounters counters) {
+    boolean settle(int from, int to, boolean delivered, SinkCounters counters) {
+        return settle(from, to, delivered ? 0 : Long.MAX_VALUE, counters);
+    }
+
+    /**
+     * As {@link #settle(int, int, boolean, SinkCounters)} for a range the endpoint took but for
+     * {@code rejected} of its events, which are counted failed, the rest delivered. Which events
+     * were rejected no answer says; they are counted at the most severe levels first, so that a
+     * partial rejection never hides a lost error behind delivered ones.
+     */
+    synchronized boolean settle(int from, int to, long rejected, SinkCounters counters) {
         if (abandoned || from != settled || to > count) {
             return false;
         }
         tally(from, to);
-        if (delivered) {
-            counters.delivered(perLevel);
-        } else {
-            counters.failed(perLevel);
+        Arrays.fill(failedPerLevel, 0);
+        long left = rejected;
+        for (int level = perLevel.length - 1; level >= 0 && left > 0; level--) {
+            int failed = (int) Math.min(left, perLevel[level]);
+            failedPerLevel[level] = failed;
+            perLevel[level] -= failed;
+            left -= failed;
         }
+        counters.delivered(perLevel);
+        counters.failed(failedPerLevel);
         settled = to;
         return true;
     }
@@ -153,6 +171,6 @@ final class Batch implements BufferPool.Buffer {
 
     @Override
     public String toString() {
-        return "Batch{events=" + count + ", bytes=" + body.size() + '}';
+        return "Batch{events=" + count + ", bytes=" + events.size() + '}';
     }
 }

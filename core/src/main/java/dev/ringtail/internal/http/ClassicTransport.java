@@ -7,6 +7,7 @@ import java.io.Reader;
 import java.net.SocketTimeoutException;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import org.apache.hc.client5.http.classic.methods.HttpPost;
 import org.apache.hc.client5.http.config.ConnectionConfig;
 import org.apache.hc.client5.http.config.RequestConfig;
@@ -44,8 +45,6 @@ import org.apache.hc.core5.util.Timeout;
  * count what is unsettled).
  */
 final class ClassicTransport implements Transport {
-    /** Exactly {@code application/json}, as the wire format fixes it: JSON is UTF-8 by definition (RFC 8259). */
-    private static final ContentType JSON = ContentType.create("application/json");
 
     static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(2);
     static final TimeValue CONNECTION_TTL = TimeValue.ofMinutes(5);
@@ -55,20 +54,31 @@ final class ClassicTransport implements Transport {
     static final String HIDDEN_TOKEN = "[token hidden]";
 
     private final URI endpoint;
-    private final String token; // never printed
-    private final String authorization; // never printed
+    private final RequestHeaders headers; // values never printed
+    private final List<String> secrets; // never printed
+    private final int longestSecret;
+    private final ContentType contentType;
     private final boolean gzip;
     private final long timeoutMillis;
+    private final int successBodyBytes;
     private final Deadlines deadlines = new Deadlines();
     private final PoolingHttpClientConnectionManager connections;
     private final CloseableHttpClient client;
 
-    ClassicTransport(URI endpoint, String token, boolean gzip, int maxInFlight, long timeoutMillis) {
+    /**
+     * @param contentType      exactly the protocol's media type, no charset: JSON is UTF-8 by definition (RFC 8259)
+     * @param successBodyBytes how much of a 2xx body to read for the protocol (0: none)
+     */
+    ClassicTransport(URI endpoint, RequestHeaders headers, String contentType, boolean gzip, int maxInFlight,
+                     long timeoutMillis, int successBodyBytes) {
         this.endpoint = endpoint;
-        this.token = token;
-        this.authorization = "Bearer " + token;
+        this.headers = headers;
+        this.secrets = headers.secrets();
+        this.longestSecret = secrets.stream().mapToInt(String::length).max().orElse(0);
+        this.contentType = ContentType.create(contentType);
         this.gzip = gzip;
         this.timeoutMillis = timeoutMillis;
+        this.successBodyBytes = successBodyBytes;
         // Each phase is bounded too, so a connection that goes silent fails at once rather than at the deadline.
         Timeout timeout = Timeout.ofMilliseconds(timeoutMillis);
         this.connections = PoolingHttpClientConnectionManagerBuilder.create()
@@ -103,30 +113,56 @@ final class ClassicTransport implements Transport {
      * and a resend would duplicate them, so a body that does not end in time is abandoned (the
      * connection is closed, not reused) and the answer stands. Any other status needs its whole
      * response within the deadline, else it is a timeout: nothing was accepted, so the retry
-     * duplicates nothing, and an answer cut off mid-body is not one to act on.
+     * duplicates nothing, and an answer cut off mid-body is not one to act on. The part of a 2xx
+     * body the protocol asked for (an OTLP partial success) is read within the same deadline; if
+     * it does not arrive, the answer stands without it.
      */
     @Override
     public Answer post(byte[] body, int length) throws IOException {
         HttpPost post = new HttpPost(endpoint);
-        post.setHeader(HttpHeaders.AUTHORIZATION, authorization);
-        post.setEntity(new ByteArrayEntity(body, 0, length, JSON, gzip ? "gzip" : null));
+        for (int i = 0; i < headers.size(); i++) {
+            post.setHeader(headers.name(i), headers.value(i));
+        }
+        post.setEntity(new ByteArrayEntity(body, 0, length, contentType, gzip ? "gzip" : null));
         Deadlines.Deadline deadline = deadlines.start(post, timeoutMillis);
         int status = 0;
+        String type = null;
+        byte[] success = null;
         try (deadline; ClassicHttpResponse response = client.executeOpen(null, post, null)) {
             status = response.getCode();
+            HttpEntity entity = response.getEntity();
+            type = entity == null ? null : entity.getContentType();
             Header retryAfter = response.getFirstHeader(HttpHeaders.RETRY_AFTER);
-            String start = status / 100 == 2 ? null : bodyStart(response.getEntity());
-            drain(response.getEntity(), status);
-            return new Answer(status, retryAfter == null ? null : retryAfter.getValue(), start);
+            String start = status / 100 == 2 ? null : bodyStart(entity);
+            if (status / 100 == 2 && successBodyBytes > 0) {
+                success = successBody(entity);
+            }
+            drain(entity, status);
+            return new Answer(status, retryAfter == null ? null : retryAfter.getValue(), start, type, success);
         } catch (IOException | RuntimeException e) {
             if (status / 100 == 2) {
-                return new Answer(status, null, null); // only closing the abandoned response failed
+                // only reading or closing the abandoned response failed
+                return new Answer(status, null, null, type, success);
             }
             if (deadline.expired()) {
                 throw new SocketTimeoutException("no complete answer within " + timeoutMillis
                         + " ms (ringtail.http.timeoutMillis)");
             }
             throw e;
+        }
+    }
+
+    /** Up to {@code successBodyBytes} of a 2xx body; null if it is larger (then not read at all). */
+    private byte[] successBody(HttpEntity entity) throws IOException {
+        if (entity == null) {
+            return new byte[0];
+        }
+        try (InputStream in = entity.getContent()) {
+            if (in == null) {
+                return new byte[0];
+            }
+            byte[] read = in.readNBytes(successBodyBytes + 1);
+            return read.length > successBodyBytes ? null : read;
         }
     }
 
@@ -142,8 +178,8 @@ final class ClassicTransport implements Transport {
     }
 
     /**
-     * The first {@value #BODY_START_CHARS} chars of an error body, for the stderr line, with the
-     * token hidden: a proxy or gateway may echo the request's headers back in its error page.
+     * The first {@value #BODY_START_CHARS} chars of an error body, for the stderr line, with every
+     * credential hidden: a proxy or gateway may echo the request's headers back in its error page.
      */
     private String bodyStart(HttpEntity entity) throws IOException {
         if (entity == null) {
@@ -154,23 +190,34 @@ final class ClassicTransport implements Transport {
                 return "";
             }
             Reader reader = new InputStreamReader(in, StandardCharsets.UTF_8);
-            // Read past the limit by the token's length: a token that starts before the cut is seen whole.
-            char[] chars = new char[BODY_START_CHARS + token.length()];
+            // Read past the limit by the longest secret: one that starts before the cut is seen whole.
+            char[] chars = new char[BODY_START_CHARS + longestSecret];
             int n = 0;
             for (int r; n < chars.length && (r = reader.read(chars, n, chars.length - n)) > 0; ) {
                 n += r;
             }
-            return withoutSecret(new String(chars, 0, n), token, BODY_START_CHARS);
+            return withoutSecrets(new String(chars, 0, n), secrets, BODY_START_CHARS);
         }
     }
 
     /** The first {@code maxChars} chars of {@code text}, each occurrence of {@code secret} starting in them hidden whole. */
     static String withoutSecret(String text, String secret, int maxChars) {
+        return withoutSecrets(text, List.of(secret), maxChars);
+    }
+
+    /** As {@link #withoutSecret} for several secrets, the longest that starts at a position hidden first. */
+    static String withoutSecrets(String text, List<String> secrets, int maxChars) {
         StringBuilder out = new StringBuilder(Math.min(text.length(), maxChars));
         for (int i = 0; i < text.length() && i < maxChars; ) {
-            if (!secret.isEmpty() && text.startsWith(secret, i)) {
+            int hidden = 0;
+            for (String secret : secrets) {
+                if (!secret.isEmpty() && secret.length() > hidden && text.startsWith(secret, i)) {
+                    hidden = secret.length();
+                }
+            }
+            if (hidden > 0) {
                 out.append(HIDDEN_TOKEN);
-                i += secret.length();
+                i += hidden;
             } else {
                 out.append(text.charAt(i++));
             }
@@ -191,6 +238,6 @@ final class ClassicTransport implements Transport {
 
     @Override
     public String toString() {
-        return "ClassicTransport{" + endpoint + '}'; // the token is never part of this text
+        return "ClassicTransport{" + endpoint + ", " + headers + '}'; // header values are never part of this text
     }
 }

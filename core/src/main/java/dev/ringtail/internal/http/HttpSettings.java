@@ -1,0 +1,17 @@
+package dev.ringtail.internal.http;
+
+import dev.ringtail.internal.diag.Diagnostics;
+import java.time.Clock;
+import java.time.Duration;
+
+/**
+ * What every HTTP sink is configured with, whatever its protocol: the batch, http and retry keys,
+ * the text bounds, and where its lines go. Built by {@link HttpSinkBuilder}.
+ *
+ * @param problemInterval how often a line about a rejected credential or quota may repeat
+ * @param clock           wall clock for {@code Retry-After} dates
+ */
+public record HttpSettings(int maxEvents, int maxBytes, Duration flush, boolean gzip, int maxInFlight, Duration timeout,
+                           int maxAttempts, Duration maxBackoff, Duration baseBackoff, Duration problemInterval,
+                           int maxStackChars, int maxFieldChars, Diagnostics diagnostics, Clock clock) {
+}

@@ -1,0 +1,154 @@
+package dev.ringtail.internal.http;
+
+import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.json.EventSerializer;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Objects;
+
+/**
+ * The settings every HTTP sink shares, with the documented defaults (docs/configuration.md); a
+ * protocol's builder adds its endpoint and credentials.
+ *
+ * @param <B> the concrete builder, returned by every setter
+ */
+public abstract class HttpSinkBuilder<B extends HttpSinkBuilder<B>> {
+    /** Default events per request body ({@code ringtail.batch.maxEvents}). */
+    public static final int DEFAULT_MAX_EVENTS = 1000;
+    /** Default uncompressed bytes per request body ({@code ringtail.batch.maxBytes}). */
+    public static final int DEFAULT_MAX_BYTES = 1_048_576;
+    /** Default longest wait of a batch's first event ({@code ringtail.batch.flushMillis}). */
+    public static final int DEFAULT_FLUSH_MILLIS = 1000;
+    /** Default body compression ({@code ringtail.http.gzip}). */
+    public static final boolean DEFAULT_GZIP = true;
+    /** Default concurrent requests ({@code ringtail.http.maxInFlight}). */
+    public static final int DEFAULT_MAX_IN_FLIGHT = 2;
+    /** Default overall deadline of one request ({@code ringtail.http.timeoutMillis}). */
+    public static final int DEFAULT_TIMEOUT_MILLIS = 10_000;
+    /** Default attempts per request, the first included ({@code ringtail.retry.maxAttempts}). */
+    public static final int DEFAULT_MAX_ATTEMPTS = 6;
+    /** Default cap of one backoff wait ({@code ringtail.retry.maxBackoffMillis}). */
+    public static final int DEFAULT_MAX_BACKOFF_MILLIS = 30_000;
+    /** First retry waits up to this long (full jitter); each further one up to twice as long, up to the cap. */
+    public static final Duration DEFAULT_BASE_BACKOFF = Duration.ofMillis(100);
+    /** Token rejected / quota exceeded lines repeat at most this often. */
+    public static final Duration DEFAULT_PROBLEM_INTERVAL = Duration.ofMinutes(1);
+
+    private int maxEvents = DEFAULT_MAX_EVENTS;
+    private int maxBytes = DEFAULT_MAX_BYTES;
+    private Duration flush = Duration.ofMillis(DEFAULT_FLUSH_MILLIS);
+    private boolean gzip = DEFAULT_GZIP;
+    private int maxInFlight = DEFAULT_MAX_IN_FLIGHT;
+    private Duration timeout = Duration.ofMillis(DEFAULT_TIMEOUT_MILLIS);
+    private int maxAttempts = DEFAULT_MAX_ATTEMPTS;
+    private Duration maxBackoff = Duration.ofMillis(DEFAULT_MAX_BACKOFF_MILLIS);
+    private Duration baseBackoff = DEFAULT_BASE_BACKOFF;
+    private Duration problemInterval = DEFAULT_PROBLEM_INTERVAL;
+    private int maxStackChars = EventSerializer.DEFAULT_MAX_STACK_CHARS;
+    private int maxFieldChars = EventSerializer.DEFAULT_MAX_FIELD_CHARS;
+    private Diagnostics diagnostics = Diagnostics.stderr();
+    private Clock clock = Clock.systemUTC();
+
+    protected HttpSinkBuilder() {
+    }
+
+    /** This builder, as its concrete type. */
+    protected abstract B self();
+
+    /** The shared settings as set so far. */
+    protected HttpSettings settings() {
+        return new HttpSettings(maxEvents, maxBytes, flush, gzip, maxInFlight, timeout, maxAttempts, maxBackoff,
+                baseBackoff, problemInterval, maxStackChars, maxFieldChars, diagnostics, clock);
+    }
+
+    public B maxEvents(int maxEvents) {
+        this.maxEvents = positive("maxEvents", maxEvents);
+        return self();
+    }
+
+    /** Uncompressed bytes per request body; only a single oversized event passes it. */
+    public B maxBytes(int maxBytes) {
+        this.maxBytes = positive("maxBytes", maxBytes);
+        return self();
+    }
+
+    /** A batch goes out this long after its first event at the latest. */
+    public B flush(Duration flush) {
+        this.flush = positive("flush", flush);
+        return self();
+    }
+
+    public B gzip(boolean gzip) {
+        this.gzip = gzip;
+        return self();
+    }
+
+    public B maxInFlight(int maxInFlight) {
+        this.maxInFlight = positive("maxInFlight", maxInFlight);
+        return self();
+    }
+
+    /** One overall deadline per request: connect, send and the whole response. */
+    public B timeout(Duration timeout) {
+        this.timeout = positive("timeout", timeout);
+        return self();
+    }
+
+    /** Attempts per request, the first included. */
+    public B maxAttempts(int maxAttempts) {
+        this.maxAttempts = positive("maxAttempts", maxAttempts);
+        return self();
+    }
+
+    public B maxBackoff(Duration maxBackoff) {
+        this.maxBackoff = positive("maxBackoff", maxBackoff);
+        return self();
+    }
+
+    public B baseBackoff(Duration baseBackoff) {
+        this.baseBackoff = positive("baseBackoff", baseBackoff);
+        return self();
+    }
+
+    /** How often the lines about a rejected credential or an exceeded quota may repeat. */
+    public B problemInterval(Duration problemInterval) {
+        this.problemInterval = Objects.requireNonNull(problemInterval);
+        return self();
+    }
+
+    public B maxStackChars(int maxStackChars) {
+        this.maxStackChars = positive("maxStackChars", maxStackChars);
+        return self();
+    }
+
+    /** Every string but the message and the stack text is cut after this many chars ({@code ringtail.field.maxChars}). */
+    public B maxFieldChars(int maxFieldChars) {
+        this.maxFieldChars = positive("maxFieldChars", maxFieldChars);
+        return self();
+    }
+
+    public B diagnostics(Diagnostics diagnostics) {
+        this.diagnostics = Objects.requireNonNull(diagnostics);
+        return self();
+    }
+
+    /** Wall clock for {@code Retry-After} dates. */
+    public B clock(Clock clock) {
+        this.clock = Objects.requireNonNull(clock);
+        return self();
+    }
+
+    protected static int positive(String name, int value) {
+        if (value < 1) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
+    }
+
+    protected static Duration positive(String name, Duration value) {
+        if (value.isNegative() || value.isZero()) {
+            throw new IllegalArgumentException(name + " must be positive: " + value);
+        }
+        return value;
+    }
+}
