@@ -2,8 +2,10 @@ package dev.ringtail.testing;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.ring.Pipeline;
 import java.util.List;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 
 /** Publishing helpers for tests: plain messages and formatted ones, through the real translator path. */
@@ -18,7 +20,16 @@ public final class Events {
     public static final EventTranslator<String, Object[], Void, Void> FORMATN =
             (event, pattern, args, c, d) -> event.format(pattern, args);
 
+    /** Lets the test fill the event itself: MDC, key-values, markers, an exception, the time. */
+    public static final EventTranslator<Consumer<LogEvent>, Void, Void, Void> FILL =
+            (event, fill, b, c, d) -> fill.accept(event);
+
     private Events() {
+    }
+
+    /** Publishes an event {@code fill} fills in, through the real translator path. */
+    public static boolean log(Pipeline pipeline, Level level, String logger, Consumer<LogEvent> fill) {
+        return pipeline.publish(level, logger, FILL, fill, null, null, null);
     }
 
     public static boolean log(Pipeline pipeline, Level level, String message) {

@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
 
@@ -48,7 +49,9 @@ import javax.net.ssl.SSLContext;
  * <p>Given a token ({@link #start(String)}) it answers 401 to a request without that bearer
  * token; given an {@link SSLContext} it speaks HTTPS. What it finds wrong with a request (a bad
  * token, a Content-Type that is not JSON, a body that is not a strict JSON array of objects) it
- * notes in {@link #problems()}; a body it cannot parse is answered 406.
+ * notes in {@link #problems()}; a body it cannot parse is answered 406. Started with another
+ * {@link IngestFormat} ({@link #start(IngestFormat)}: {@link OtlpFormat}) it reads and answers that
+ * protocol's bodies instead, with the same misbehaviours on cue.
  *
  * <p>Everything it does is bounded, so a test that forgets it, or a client that misbehaves,
  * cannot keep it running: it listens on 127.0.0.1 only, accepts at most
@@ -79,6 +82,8 @@ public final class IngestServer implements AutoCloseable {
         final long delayMillis;
         final boolean echoAuthorization;
         final boolean trickle;
+        /** A reply built from the request's Content-Type, or null for the plain status and text body. */
+        Function<String, Reply> reply;
 
         private Behaviour(int status, String retryAfter, String body, boolean reset, boolean noAnswer,
                           long delayMillis, boolean echoAuthorization) {
@@ -141,6 +146,20 @@ public final class IngestServer implements AutoCloseable {
         public static Behaviour slow(Duration delay) {
             return new Behaviour(202, null, "", false, false, delay.toMillis(), false);
         }
+
+        /**
+         * Answers what {@code reply} makes of the request's Content-Type (an OTLP response in the
+         * request's encoding); on 2xx the events are kept.
+         */
+        public static Behaviour replying(Function<String, Reply> reply) {
+            Behaviour behaviour = new Behaviour(0, null, "", false, false, 0, false);
+            behaviour.reply = reply;
+            return behaviour;
+        }
+    }
+
+    /** An answer's status, Content-Type and body. */
+    public record Reply(int status, String contentType, byte[] body) {
     }
 
     /**
@@ -180,6 +199,7 @@ public final class IngestServer implements AutoCloseable {
 
     private final String token;
     private final SSLContext tls;
+    private final IngestFormat format;
     private final long startNanos = System.nanoTime();
     private final Deque<Behaviour> script = new ArrayDeque<>();
     private final List<Request> requests = new ArrayList<>();
@@ -193,14 +213,16 @@ public final class IngestServer implements AutoCloseable {
     private final Object listening = new Object();
     private final int port;
     private volatile long deadlineNanos = startNanos + DEFAULT_LIFETIME.toNanos();
-    private volatile Behaviour fallback = Behaviour.status(202);
+    private volatile Behaviour fallback;
     private volatile int maxAcceptedBytes = Integer.MAX_VALUE;
     private volatile boolean countOnly;
     private ServerSocket server; // guarded by listening
 
-    private IngestServer(String token, SSLContext tls) throws IOException {
+    private IngestServer(String token, SSLContext tls, IngestFormat format) throws IOException {
         this.token = token;
         this.tls = tls;
+        this.format = format;
+        this.fallback = format == IngestFormat.BETTERSTACK ? Behaviour.status(202) : Behaviour.replying(format::accepted);
         synchronized (listening) {
             server = bind(0);
             port = server.getLocalPort();
@@ -210,17 +232,27 @@ public final class IngestServer implements AutoCloseable {
 
     /** Plain HTTP, any Authorization header accepted. */
     public static IngestServer start() throws IOException {
-        return new IngestServer(null, null);
+        return new IngestServer(null, null, IngestFormat.BETTERSTACK);
+    }
+
+    /** Plain HTTP, any Authorization header accepted, bodies read and answered as {@code format} says. */
+    public static IngestServer start(IngestFormat format) throws IOException {
+        return new IngestServer(null, null, format);
+    }
+
+    /** As {@link #start(IngestFormat)}; a request without {@code Bearer <token>} is answered 401. */
+    public static IngestServer start(IngestFormat format, String token) throws IOException {
+        return new IngestServer(token, null, format);
     }
 
     /** Plain HTTP; a request without {@code Bearer <token>} is answered 401 and noted as a problem. */
     public static IngestServer start(String token) throws IOException {
-        return new IngestServer(token, null);
+        return new IngestServer(token, null, IngestFormat.BETTERSTACK);
     }
 
     /** HTTPS with the key and certificate of {@code tls}; the token as for {@link #start(String)}. */
     public static IngestServer start(String token, SSLContext tls) throws IOException {
-        return new IngestServer(token, tls);
+        return new IngestServer(token, tls, IngestFormat.BETTERSTACK);
     }
 
     /** The endpoint, on 127.0.0.1: {@code http://127.0.0.1:port/ingest}, or https. */
@@ -242,7 +274,7 @@ public final class IngestServer implements AutoCloseable {
         return this;
     }
 
-    /** What requests get once the script is used up (202 unless set). */
+    /** What requests get once the script is used up (202 unless set; the format's success for another format). */
     public IngestServer otherwise(Behaviour behaviour) {
         this.fallback = behaviour;
         return this;
@@ -502,11 +534,13 @@ public final class IngestServer implements AutoCloseable {
             connection.gone().await(Math.max(0, left), TimeUnit.NANOSECONDS);
             return false;
         }
-        String type = String.valueOf(headers.get("content-type"));
-        if (!type.split(";")[0].trim().equals("application/json")) {
-            problem("Content-Type " + type);
+        String type = headers.get("content-type");
+        String typeProblem = format.contentTypeProblem(type);
+        if (typeProblem != null) {
+            problem(typeProblem);
         }
-        int status = behaviour.status;
+        Reply reply = behaviour.reply == null ? null : behaviour.reply.apply(type);
+        int status = reply == null ? behaviour.status : reply.status();
         String answer = behaviour.echoAuthorization
                 ? behaviour.body + "Authorization: " + headers.get("authorization") : behaviour.body;
         String retryAfter = behaviour.retryAfter;
@@ -516,6 +550,7 @@ public final class IngestServer implements AutoCloseable {
             status = 401;
             answer = "";
             retryAfter = null;
+            reply = null;
         } else {
             if (behaviour.delayMillis > 0) {
                 // answering slowly is the behaviour asked for; the server going down cuts it short
@@ -525,14 +560,18 @@ public final class IngestServer implements AutoCloseable {
                 status = 413;
             }
             if (status / 100 == 2) {
+                List<String> found = new ArrayList<>();
                 try {
-                    batch = strictArrayOfObjects(decoded);
+                    batch = format.events(decoded, type, found);
                 } catch (RuntimeException e) {
-                    problem("body is not a strict JSON array of objects: " + e.getMessage());
-                    status = 406;
+                    found.add(format == IngestFormat.BETTERSTACK ? "body is not a strict JSON array of objects: " + e.getMessage()
+                            : "body could not be read: " + e);
+                    status = format.unreadableStatus();
                     answer = "";
                     retryAfter = null;
+                    reply = null;
                 }
+                found.forEach(this::problem);
             }
         }
         if (batch != null) {
@@ -544,11 +583,15 @@ public final class IngestServer implements AutoCloseable {
             trickle(out, status, connection);
             return false;
         }
-        writeResponse(out, status, retryAfter, answer);
+        if (reply != null && status == reply.status()) {
+            writeResponse(out, status, retryAfter, reply.contentType(), reply.body());
+        } else {
+            writeResponse(out, status, retryAfter, "text/plain; charset=utf-8", answer.getBytes(StandardCharsets.UTF_8));
+        }
         return !"close".equalsIgnoreCase(headers.get("connection"));
     }
 
-    private static List<Map<String, Object>> strictArrayOfObjects(byte[] decoded) {
+    static List<Map<String, Object>> strictArrayOfObjects(byte[] decoded) {
         Object parsed = Json.parse(decoded);
         if (!(parsed instanceof List<?> list)) {
             throw new IllegalArgumentException("not an array");
@@ -578,11 +621,10 @@ public final class IngestServer implements AutoCloseable {
         }
     }
 
-    private static void writeResponse(OutputStream out, int status, String retryAfter, String answer)
+    private static void writeResponse(OutputStream out, int status, String retryAfter, String contentType, byte[] body)
             throws IOException {
-        byte[] body = answer.getBytes(StandardCharsets.UTF_8);
         StringBuilder head = new StringBuilder("HTTP/1.1 ").append(status).append(" Scripted\r\n")
-                .append("Content-Type: text/plain; charset=utf-8\r\n")
+                .append("Content-Type: ").append(contentType).append("\r\n")
                 .append("Content-Length: ").append(body.length).append("\r\n");
         if (retryAfter != null) {
             head.append("Retry-After: ").append(retryAfter).append("\r\n");

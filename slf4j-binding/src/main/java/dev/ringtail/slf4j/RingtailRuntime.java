@@ -56,9 +56,10 @@ final class RingtailRuntime {
     }
 
     /**
-     * The startup line: {@code logs go to console (stdout) and BetterStack <host> (token ****abcd)};
-     * the token shows only its last 4 characters. A BetterStack sink that refused to send (its
-     * line comes just before) is not named as a destination.
+     * The startup line: {@code logs go to console (stdout) and BetterStack <host> (token ****abcd)},
+     * {@code and OTLP <endpoint> (http/protobuf)} with an OTLP sink;
+     * the token shows only its last 4 characters. A sink that refused to send (its line comes just
+     * before) is not named as a destination.
      *
      * @param sinks the sinks built from {@code config}
      */
@@ -68,6 +69,12 @@ final class RingtailRuntime {
         boolean refused = host == null && config.token().isPresent();
         String remote = host != null ? "BetterStack " + host + " (token " + config.maskedToken() + ")" : null;
         String why = refused ? "BetterStack refused, see above" : "no token";
+        String otlp = Components.otlpDestination(sinks);
+        if (otlp != null) {
+            remote = remote == null ? otlp : remote + " and " + otlp;
+        } else if (config.otlp().enabled()) {
+            why = (refused ? "BetterStack and OTLP" : "OTLP") + " refused, see above";
+        }
         if (console != null && remote != null) {
             return "logs go to " + console + " and " + remote;
         }

@@ -2,9 +2,15 @@ package dev.ringtail.internal.config;
 
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.http.BetterStackSink;
+import dev.ringtail.internal.http.HttpSinkBuilder;
+import dev.ringtail.internal.json.JsonLineFormat;
+import dev.ringtail.internal.otlp.OtlpSink;
+import dev.ringtail.internal.otlp.OtlpSinkBuilder;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.sink.ConsoleSink;
 import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.internal.text.ConsoleFormat;
+import dev.ringtail.internal.text.LineFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,14 +23,20 @@ public final class Components {
     private Components() {
     }
 
-    /** The console if {@code ringtail.console}, BetterStack if a token is set; possibly none. */
+    /**
+     * The console if {@code ringtail.console}, BetterStack if a token is set, OTLP if an endpoint
+     * is (the OTLP keys or OpenTelemetry's variables); possibly none.
+     */
     public static List<Sink> sinks(RingtailConfig config, Diagnostics diagnostics) {
-        List<Sink> sinks = new ArrayList<>(2);
+        List<Sink> sinks = new ArrayList<>(3);
         if (config.console()) {
             sinks.add(console(config, diagnostics));
         }
         if (config.token().isPresent()) {
             sinks.add(betterStack(config, diagnostics));
+        }
+        if (config.otlp().enabled()) {
+            sinks.add(otlp(config, diagnostics));
         }
         return sinks;
     }
@@ -37,6 +49,20 @@ public final class Components {
         for (Sink sink : sinks) {
             if (sink instanceof BetterStackSink b && b.refusal() == null) {
                 return b.host();
+            }
+        }
+        return null;
+    }
+
+    /**
+     * The OTLP sink among {@code sinks} as the start-up line names it
+     * ({@code OTLP http://collector:4318/v1/logs (http/protobuf)}); null if there is none, or it
+     * refused to send (it said why on stderr).
+     */
+    public static String otlpDestination(List<Sink> sinks) {
+        for (Sink sink : sinks) {
+            if (sink instanceof OtlpSink o && o.refusal() == null) {
+                return o.destination();
             }
         }
         return null;
@@ -56,15 +82,34 @@ public final class Components {
     }
 
     public static ConsoleSink console(RingtailConfig config, Diagnostics diagnostics) {
-        return new ConsoleSink(config.consoleStderr() ? System.err : System.out, ZoneId.systemDefault(),
-                config.maxMessageChars(), config.maxFieldChars(), diagnostics);
+        LineFormat format = config.consoleJson() ? new JsonLineFormat(config.maxMessageChars(), config.maxFieldChars())
+                : new ConsoleFormat(ZoneId.systemDefault(), config.maxMessageChars(), config.maxFieldChars());
+        return new ConsoleSink(config.consoleStderr() ? System.err : System.out, format, diagnostics);
     }
 
     public static BetterStackSink betterStack(RingtailConfig config, Diagnostics diagnostics) {
-        return BetterStackSink.builder()
+        return http(BetterStackSink.builder()
                 .endpoint(config.endpoint())
-                .token(config.token().orElse(null))
-                .maxEvents(config.batchMaxEvents())
+                .token(config.token().orElse(null)), config, diagnostics)
+                .build();
+    }
+
+    /** The OTLP sink; call only when {@code config.otlp().enabled()}. */
+    public static OtlpSink otlp(RingtailConfig config, Diagnostics diagnostics) {
+        OtlpSettings otlp = config.otlp();
+        OtlpSinkBuilder builder = OtlpSink.builder()
+                .endpoint(otlp.endpoint().orElseThrow())
+                .endpointKey(otlp.endpointKey())
+                .encoding(otlp.encoding())
+                .token(otlp.token().orElse(null))
+                .resource(otlp.resource());
+        otlp.headers().forEach(builder::header);
+        return http(builder, config, diagnostics).build();
+    }
+
+    /** The batch, http and retry keys, which apply to every HTTP sink. */
+    private static <B extends HttpSinkBuilder<B>> B http(B builder, RingtailConfig config, Diagnostics diagnostics) {
+        return builder.maxEvents(config.batchMaxEvents())
                 .maxBytes(config.batchMaxBytes())
                 .flush(config.batchFlush())
                 .gzip(config.gzip())
@@ -74,7 +119,6 @@ public final class Components {
                 .maxBackoff(config.retryMaxBackoff())
                 .maxStackChars(config.maxMessageChars())
                 .maxFieldChars(config.maxFieldChars())
-                .diagnostics(diagnostics)
-                .build();
+                .diagnostics(diagnostics);
     }
 }

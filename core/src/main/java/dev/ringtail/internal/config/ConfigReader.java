@@ -58,17 +58,16 @@ final class ConfigReader {
         return props;
     }
 
-    private static final class Found {
-        final String name;
-        final String value;
-
-        Found(String name, String value) {
-            this.name = name;
-            this.value = value;
+    /** A setting as found: the name it was found under (the key, or its environment form) and its value, or null. */
+    record Found(String name, String value) {
+        /** The value trimmed; null if absent or blank. */
+        String text() {
+            return value == null || value.isBlank() ? null : value.trim();
         }
     }
 
-    private Found lookup(String key) {
+    /** The key's value by precedence: system property, environment variable, {@code ringtail.properties}. */
+    Found lookup(String key) {
         String value = properties.apply(key);
         if (value != null) {
             return new Found(key, value);
@@ -82,7 +81,22 @@ final class ConfigReader {
         return new Found(key, value);
     }
 
-    private void bad(Found found, String expected, Object defaultValue) {
+    /** An environment variable as it is (the {@code OTEL_*} ones), under its own name. */
+    Found environmentVariable(String name) {
+        return new Found(name, environment.apply(name));
+    }
+
+    /** A system property only (or, in Spring Boot, what the integration passes as properties). */
+    Found property(String name) {
+        return new Found(name, properties.apply(name));
+    }
+
+    /** One line about a setting that is not used as it is; {@code what} never holds a secret value. */
+    void ignoring(String what) {
+        diagnostics.line("ignoring " + what);
+    }
+
+    void bad(Found found, String expected, Object defaultValue) {
         diagnostics.line("ignoring " + found.name + "=" + found.value + " (" + expected
                 + "); using the default " + defaultValue);
     }

@@ -5,22 +5,13 @@ import dev.ringtail.internal.diag.Secrets;
 import dev.ringtail.internal.http.BetterStackSinkBuilder;
 import dev.ringtail.internal.http.Endpoints;
 import dev.ringtail.internal.http.HttpSinkBuilder;
-import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.ring.WaitStrategyKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
@@ -49,6 +40,7 @@ public final class RingtailConfig {
     public static final String RETRY_MAX_BACKOFF_MILLIS = "ringtail.retry.maxBackoffMillis";
     public static final String CONSOLE = "ringtail.console";
     public static final String CONSOLE_STREAM = "ringtail.console.stream";
+    public static final String CONSOLE_FORMAT = "ringtail.console.format";
     public static final String RESERVE = "ringtail.reserve";
     public static final String WAIT_STRATEGY = "ringtail.waitStrategy";
     public static final String MESSAGE_MAX_CHARS = "ringtail.message.maxChars";
@@ -67,6 +59,7 @@ public final class RingtailConfig {
     public static final String DEFAULT_LEVEL = "info";
     public static final boolean DEFAULT_CONSOLE = true;
     public static final String DEFAULT_CONSOLE_STREAM = "stdout";
+    public static final String DEFAULT_CONSOLE_FORMAT = "text";
     public static final int DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 5000;
     public static final boolean DEFAULT_SHUTDOWN_HOOK = true;
     /** Built-in per-logger levels, overridable: the HTTP client's chatter stays at warn. */
@@ -102,6 +95,8 @@ public final class RingtailConfig {
     private final Duration retryMaxBackoff;
     private final boolean console;
     private final boolean consoleStderr;
+    private final boolean consoleJson;
+    private final OtlpSettings otlp;
     private final double reserve;
     private final WaitStrategyKind waitStrategy;
     private final int maxMessageChars;
@@ -127,6 +122,8 @@ public final class RingtailConfig {
         retryMaxBackoff = read.millis(RETRY_MAX_BACKOFF_MILLIS, HttpSinkBuilder.DEFAULT_MAX_BACKOFF_MILLIS, 1, 3_600_000);
         console = read.bool(CONSOLE, DEFAULT_CONSOLE);
         consoleStderr = "stderr".equals(read.choice(CONSOLE_STREAM, DEFAULT_CONSOLE_STREAM, "stdout", "stderr"));
+        consoleJson = "json".equals(read.choice(CONSOLE_FORMAT, DEFAULT_CONSOLE_FORMAT, "text", "json"));
+        otlp = OtlpSettings.read(read);
         reserve = read.fraction(RESERVE, PipelineBuilder.DEFAULT_RESERVE);
         waitStrategy = WaitStrategyKind.parse(read.choice(WAIT_STRATEGY, PipelineBuilder.DEFAULT_WAIT_STRATEGY.key(),
                 WaitStrategyKind.keys()));
@@ -253,6 +250,16 @@ public final class RingtailConfig {
         return consoleStderr;
     }
 
+    /** True for {@code ringtail.console.format=json}: one wire-format JSON object per line. */
+    public boolean consoleJson() {
+        return consoleJson;
+    }
+
+    /** The OTLP sink's settings; {@link OtlpSettings#enabled()} says whether there is one. */
+    public OtlpSettings otlp() {
+        return otlp;
+    }
+
     public double reserve() {
         return reserve;
     }
@@ -292,8 +299,7 @@ public final class RingtailConfig {
         // the token is never part of this text, nor a password in the endpoint's user info
         return "RingtailConfig{ringSize=" + ringSize + ", level=" + rootLevel
                 + ", endpoint=" + Endpoints.withoutUserInfo(endpoint())
-                + ", token=" + (token == null ? "none" : maskedToken()) + ", console=" + console + '}';
+                + ", token=" + (token == null ? "none" : maskedToken()) + ", console=" + console
+                + (otlp.enabled() ? ", otlp=" + otlp : "") + '}';
     }
-
-
 }

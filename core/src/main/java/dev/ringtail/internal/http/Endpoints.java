@@ -7,16 +7,17 @@ import java.net.UnknownHostException;
 import java.util.Locale;
 
 /**
- * Where the token may go: https anywhere, plain http only to this machine, and only to an
+ * Where credentials may go: https anywhere, plain http only to this machine, and only to an
  * endpoint written exactly: a mistyped one refuses the sink rather than falling back to the
- * default host, which would send the token somewhere nobody asked for.
+ * default host, which would send the token somewhere nobody asked for. A request that carries no
+ * credential (an OTLP collector without a token or headers) may use plain http anywhere.
  */
 public final class Endpoints {
     private Endpoints() {
     }
 
     /** The endpoint, or null if it is not a URL at all. */
-    static URI parse(String text) {
+    public static URI parse(String text) {
         try {
             return new URI(text.trim());
         } catch (URISyntaxException | RuntimeException e) {
@@ -29,26 +30,36 @@ public final class Endpoints {
      * text never repeats user info, which may hold a password.
      */
     static String refusal(URI endpoint) {
+        return refusal(endpoint, "ringtail.betterstack.endpoint", "the BetterStack token", "the source token is the only credential");
+    }
+
+    /**
+     * As {@link #refusal(URI)} for any sink.
+     *
+     * @param key        the setting the endpoint came from, for the line
+     * @param credential what a request would carry ("the BetterStack token"), or null if it carries none
+     * @param whereCredentialsGo the line's hint when the endpoint holds user info
+     */
+    public static String refusal(URI endpoint, String key, String credential, String whereCredentialsGo) {
         if (endpoint == null) {
-            return "ringtail.betterstack.endpoint is not a URL";
+            return key + " is not a URL";
         }
         String scheme = endpoint.getScheme() == null ? "" : endpoint.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("https") && !scheme.equals("http")) {
-            return "ringtail.betterstack.endpoint must be an http(s) URL, not "
+            return key + " must be an http(s) URL, not "
                     + (scheme.isEmpty() ? "a URL without a scheme" : scheme + ":");
         }
         if (endpoint.getHost() == null) {
             // A malformed authority (a space, a bad port) parses as one without a host.
-            return "ringtail.betterstack.endpoint has no valid host";
+            return key + " has no valid host";
         }
-        if (scheme.equals("http") && !isLoopback(endpoint.getHost())) {
-            return "refusing to send the BetterStack token over plain http to " + endpoint.getHost()
+        if (credential != null && scheme.equals("http") && !isLoopback(endpoint.getHost())) {
+            return "refusing to send " + credential + " over plain http to " + endpoint.getHost()
                     + " (plain http is allowed only to loopback addresses; use https)";
         }
         if (endpoint.getRawUserInfo() != null) {
-            // HttpClient refuses such a request on every attempt; and the token is the only credential.
-            return "ringtail.betterstack.endpoint must not contain user info (user:password@); the source token"
-                    + " is the only credential";
+            // HttpClient refuses such a request on every attempt; and credentials have a place of their own.
+            return key + " must not contain user info (user:password@); " + whereCredentialsGo;
         }
         return null;
     }

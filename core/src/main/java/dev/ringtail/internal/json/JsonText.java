@@ -10,15 +10,15 @@ import java.io.IOException;
  * the kept part is copied, so a 3 MB exception message costs the bound, not 3 MB. Not
  * thread-safe: one per serializer.
  */
-final class JsonText {
+public final class JsonText {
     /** Scratch arrays bigger than this are released after the event that needed them. */
-    static final int MAX_RETAINED_CHARS = 1 << 16;
+    public static final int MAX_RETAINED_CHARS = 1 << 16;
     private static final int INITIAL_CHARS = 512;
 
     private char[] chars = new char[INITIAL_CHARS];
 
     /** Writes {@code text} (null as JSON null), at most {@code maxChars} of it, then the marker if cut. */
-    void write(JsonGenerator generator, CharSequence text, int maxChars) throws IOException {
+    public void write(JsonGenerator generator, CharSequence text, int maxChars) throws IOException {
         if (text == null) {
             generator.writeNull();
             return;
@@ -46,7 +46,7 @@ final class JsonText {
     }
 
     /** Lets go of a scratch array an oversized text had grown. */
-    void release() {
+    public void release() {
         if (chars.length > MAX_RETAINED_CHARS) {
             chars = new char[INITIAL_CHARS];
         }

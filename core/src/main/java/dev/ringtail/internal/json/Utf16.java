@@ -4,7 +4,7 @@ package dev.ringtail.internal.json;
  * Lone surrogates are not Unicode: jackson would write them as {@code \uD800} escapes, which
  * many JSON readers reject. They are replaced by U+FFFD before anything reaches the generator.
  */
-final class Utf16 {
+public final class Utf16 {
     static final char REPLACEMENT = '\uFFFD';
 
     private Utf16() {
@@ -41,7 +41,7 @@ final class Utf16 {
     }
 
     /** {@code text} with lone surrogates replaced; the same instance if there are none. */
-    static String clean(String text) {
+    public static String clean(String text) {
         if (!hasLoneSurrogate(text)) {
             return text;
         }

@@ -8,7 +8,7 @@ import java.util.Set;
  * The user keys one JSON object already holds, so that no object ever holds a key twice, and the
  * rule that turns a user key into the key written.
  */
-final class WrittenKeys {
+public final class WrittenKeys {
     /** Past this many user keys per event, duplicate detection switches from a scan to a hash set. */
     private static final int LINEAR_KEY_LIMIT = 16;
 
@@ -34,7 +34,7 @@ final class WrittenKeys {
     }
 
     /** Records the key as written; false if the object already has it. */
-    boolean claim(String key) {
+    public boolean claim(String key) {
         if (set != null) {
             return set.add(key);
         }
@@ -52,7 +52,7 @@ final class WrittenKeys {
         return true;
     }
 
-    void forget() {
+    public void forget() {
         Arrays.fill(keys, 0, count, null);
         count = 0;
         set = null;

@@ -6,6 +6,7 @@ import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.event.Truncation;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
+import dev.ringtail.internal.text.LineFormat;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
@@ -16,7 +17,8 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 
 /**
- * Prints events in the console format. Lines collect in a chunk that is handed to a writer thread
+ * Prints events in a console format ({@code ringtail.console.format}: the human line, or one
+ * wire-format JSON object per line). Lines collect in a chunk that is handed to a writer thread
  * at the end of each batch the ring hands over (or when it is full), so a burst costs one write,
  * not one {@code println} per event, and a stream that blocks holds up only that writer: while
  * every chunk is being written the consumer waits, and once it is far behind the ring it counts
@@ -31,7 +33,7 @@ public final class ConsoleSink implements Sink {
     static final int CHUNKS = 3;
 
     private final OutputStreamWriter out;
-    private final ConsoleFormat format;
+    private final LineFormat format;
     private final Diagnostics diagnostics;
     private final SinkCounters counters = new SinkCounters(NAME);
     private final BufferPool<ConsoleChunk> pool;
@@ -62,8 +64,13 @@ public final class ConsoleSink implements Sink {
 
     public ConsoleSink(OutputStream stream, ZoneId zone, int maxStackChars, int maxFieldChars,
                        Diagnostics diagnostics) {
+        this(stream, new ConsoleFormat(zone, maxStackChars, maxFieldChars), diagnostics);
+    }
+
+    /** @param format how each event is printed; used on the consumer thread only */
+    public ConsoleSink(OutputStream stream, LineFormat format, Diagnostics diagnostics) {
         this.out = new OutputStreamWriter(stream, StandardCharsets.UTF_8);
-        this.format = new ConsoleFormat(zone, maxStackChars, maxFieldChars);
+        this.format = format;
         this.diagnostics = diagnostics;
         List<ConsoleChunk> chunks = new ArrayList<>(CHUNKS);
         for (int i = 0; i < CHUNKS; i++) {
@@ -91,7 +98,7 @@ public final class ConsoleSink implements Sink {
     }
 
     @Override
-    public void onEvent(EventView event) {
+    public void onEvent(EventView event) throws Exception {
         if (current == null) {
             current = pool.acquire(shed);
             if (current == null) {

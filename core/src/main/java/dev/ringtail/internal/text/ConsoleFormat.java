@@ -15,7 +15,7 @@ import java.time.ZoneOffset;
  * logging prints it. Not thread-safe: one instance per consumer thread. The date part is built
  * once per second, so a line costs no allocation.
  */
-public final class ConsoleFormat {
+public final class ConsoleFormat implements LineFormat {
     /** The stack scratch buffer is let go after an event that grew it past this. */
     private static final int MAX_RETAINED_STACK_CHARS = 1 << 16;
 
@@ -38,6 +38,7 @@ public final class ConsoleFormat {
     }
 
     /** Appends the event's line(s), ending with a line break. */
+    @Override
     public void append(EventView event, StringBuilder out) {
         out.append(datePrefix(event.epochSecond()));
         int millis = event.nanoOfSecond() / 1_000_000;
