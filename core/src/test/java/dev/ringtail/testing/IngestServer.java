@@ -84,6 +84,8 @@ public final class IngestServer implements AutoCloseable {
         final boolean trickle;
         /** A reply built from the request's Content-Type, or null for the plain status and text body. */
         Function<String, Reply> reply;
+        /** Whether the body ends with every request header, as a careless gateway's error page might. */
+        boolean echoHeaders;
 
         private Behaviour(int status, String retryAfter, String body, boolean reset, boolean noAnswer,
                           long delayMillis, boolean echoAuthorization) {
@@ -119,6 +121,13 @@ public final class IngestServer implements AutoCloseable {
         /** Answers {@code status} with a body that ends with the request's Authorization header, as a careless proxy might. */
         public static Behaviour echoingAuthorization(int status, String body) {
             return new Behaviour(status, null, body, false, false, 0, true);
+        }
+
+        /** Answers {@code status} with a body that ends with every header of the request, credentials included. */
+        public static Behaviour echoingHeaders(int status, String body) {
+            Behaviour behaviour = new Behaviour(status, null, body, false, false, 0, false);
+            behaviour.echoHeaders = true;
+            return behaviour;
         }
 
         /**
@@ -543,6 +552,9 @@ public final class IngestServer implements AutoCloseable {
         int status = reply == null ? behaviour.status : reply.status();
         String answer = behaviour.echoAuthorization
                 ? behaviour.body + "Authorization: " + headers.get("authorization") : behaviour.body;
+        if (behaviour.echoHeaders) {
+            answer = behaviour.body + " " + head.replace("\r\n", " ");
+        }
         String retryAfter = behaviour.retryAfter;
         List<Map<String, Object>> batch = null;
         if (token != null && !("Bearer " + token).equals(headers.get("authorization"))) {

@@ -46,6 +46,13 @@ public final class OtlpFormat implements IngestFormat {
     /** int64 fields of the logs messages, strings in ringtail's OTLP/JSON. */
     private static final Set<String> INT64 = Set.of("timeUnixNano", "observedTimeUnixNano", "intValue");
 
+    static {
+        // Loading protobuf-java-util's JSON machinery takes a while on a cold JVM; done here, on the
+        // test's thread, it cannot hold up the first answer past a client's short deadline.
+        reply(200, JSON, ExportLogsServiceResponse.getDefaultInstance());
+        decode("{\"resourceLogs\":[]}".getBytes(StandardCharsets.UTF_8), JSON, new ArrayList<>());
+    }
+
     private OtlpFormat() {
     }
 
