@@ -9,6 +9,7 @@ import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkMXBean;
 import dev.ringtail.SinkStats;
 import dev.ringtail.internal.config.Components;
+import dev.ringtail.internal.config.OtlpSettings;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
@@ -16,10 +17,24 @@ import dev.ringtail.internal.event.BoundedText;
 import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.event.KeyValues;
 import dev.ringtail.internal.event.Markers;
+import dev.ringtail.internal.http.Answer;
+import dev.ringtail.internal.http.Batch;
 import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.http.BetterStackSinkBuilder;
+import dev.ringtail.internal.http.HttpSettings;
+import dev.ringtail.internal.http.HttpSink;
+import dev.ringtail.internal.http.HttpSinkBuilder;
+import dev.ringtail.internal.http.Protocol;
+import dev.ringtail.internal.http.RequestHeaders;
+import dev.ringtail.internal.http.Verdict;
 import dev.ringtail.internal.json.EventSerializer;
+import dev.ringtail.internal.json.JsonLineFormat;
+import dev.ringtail.internal.json.JsonText;
 import dev.ringtail.internal.json.OutputBuffer;
+import dev.ringtail.internal.json.WrittenKeys;
+import dev.ringtail.internal.otlp.OtlpSink;
+import dev.ringtail.internal.otlp.OtlpSinkBuilder;
+import dev.ringtail.internal.otlp.Resource;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.ring.Pipeline;
@@ -32,6 +47,7 @@ import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.DropCounter;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
+import dev.ringtail.internal.text.LineFormat;
 import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
 import dev.ringtail.testing.PublicTypes;
@@ -39,7 +55,9 @@ import dev.ringtail.testing.Secrets;
 import dev.ringtail.testing.TestEvents;
 import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
+import java.lang.reflect.Field;
 import java.net.URI;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
 import java.util.Arrays;
@@ -65,7 +83,8 @@ class PublicTypesToStringTest {
         CapturedOutput stderr = new CapturedOutput();
         Diagnostics diagnostics = stderr.diagnostics();
         RingtailConfig config = RingtailConfig.of(Map.of(RingtailConfig.TOKEN, TOKEN,
-                RingtailConfig.ENDPOINT, "http://127.0.0.1:9/ingest"), Map.of(), new Properties(), diagnostics);
+                RingtailConfig.ENDPOINT, "http://127.0.0.1:9/ingest", OtlpSettings.ENDPOINT, "http://127.0.0.1:9/v1/logs",
+                OtlpSettings.TOKEN, TOKEN, OtlpSettings.HEADERS, "x-api-key=" + TOKEN), Map.of(), new Properties(), diagnostics);
         RingtailConfig fromEnvironment = RingtailConfig.of(Map.of(), Map.of("LOGTAIL_SOURCE_TOKEN", TOKEN),
                 new Properties(), diagnostics);
         // Nothing is logged to either sink: neither ever connects anywhere.
@@ -73,6 +92,9 @@ class PublicTypesToStringTest {
         BetterStackSink refused = BetterStackSink.builder().token(TOKEN)
                 .endpoint(URI.create("http://logs.example.invalid/")).diagnostics(diagnostics).build();
         ConsoleSink console = new ConsoleSink(new ByteArrayOutputStream(), ZoneOffset.UTC, 1000);
+        OtlpSink otlp = Components.otlp(config, diagnostics);
+        OtlpSink otlpRefused = OtlpSink.builder().endpoint("http://otlp.example.invalid/v1/logs").token(TOKEN)
+                .header("x-api-key", TOKEN).diagnostics(diagnostics).build();
         PipelineBuilder pipelineBuilder = Pipeline.builder().jmx(true).diagnostics(diagnostics).sink(loopback)
                 .sink(console);
         Pipeline pipeline = pipelineBuilder.build().start();
@@ -92,7 +114,30 @@ class PublicTypesToStringTest {
             instances.put(SinkStats.class, List.of(loopback.counters().snapshot(), refused.counters().snapshot()));
             instances.put(SinkCounters.class, List.of(loopback.counters()));
             instances.put(dev.ringtail.internal.stats.LevelCounter.class, List.of(new dev.ringtail.internal.stats.LevelCounter()));
-            instances.put(Sink.class, List.of(loopback, refused, console));
+            instances.put(Sink.class, List.of(loopback, refused, console, otlp, otlpRefused));
+            instances.put(HttpSink.class, List.of(loopback, refused, otlp, otlpRefused));
+            instances.put(OtlpSink.class, List.of(otlp, otlpRefused));
+            instances.put(OtlpSinkBuilder.class, List.of(OtlpSink.builder().token(TOKEN).header("x-api-key", TOKEN)));
+            instances.put(HttpSinkBuilder.class, List.of(BetterStackSink.builder().token(TOKEN), OtlpSink.builder().token(TOKEN)));
+            instances.put(OtlpSettings.class, List.of(config.otlp()));
+            instances.put(Resource.class, List.of(otlp.resource()));
+            List<Object> protocols = List.of(protocolOf(loopback), protocolOf(refused), protocolOf(otlp), protocolOf(otlpRefused));
+            instances.put(Protocol.class, protocols);
+            instances.put(Protocol.EventEncoder.class, protocols.stream().map(p -> (Object) ((Protocol) p).newEncoder()).toList());
+            instances.put(Protocol.BodyWriter.class, protocols.stream().map(p -> (Object) ((Protocol) p).newBodyWriter()).toList());
+            instances.put(RequestHeaders.class, List.of(new RequestHeaders().bearer(TOKEN).add("x-api-key", TOKEN)));
+            instances.put(Answer.class, List.of(new Answer(401, "1", "Authorization: Bearer [token hidden]", "text/plain", null)));
+            instances.put(Verdict.class, List.of(Verdict.DELIVERED, Verdict.partiallyDelivered(3)));
+            instances.put(HttpSettings.class, List.of(new HttpSettings(1, 1024, Duration.ofSeconds(1), true, 1,
+                    Duration.ofSeconds(1), 1, Duration.ofSeconds(1), Duration.ofMillis(1), Duration.ofMinutes(1), 100, 100,
+                    diagnostics, Clock.systemUTC())));
+            Batch batch = otlp.batches().acquire(() -> true);
+            instances.put(Batch.class, List.of(batch));
+            otlp.batches().release(batch);
+            instances.put(LineFormat.class, List.of(new ConsoleFormat(ZoneOffset.UTC, 100), new JsonLineFormat(100, 100)));
+            instances.put(JsonLineFormat.class, List.of(new JsonLineFormat(100, 100)));
+            instances.put(JsonText.class, List.of(new JsonText()));
+            instances.put(WrittenKeys.class, List.of(new WrittenKeys()));
             instances.put(ConsoleSink.class, List.of(console));
             instances.put(ConsoleFormat.class, List.of(new ConsoleFormat(ZoneOffset.UTC, 100)));
             instances.put(EventTranslator.class, List.<Object>of(Events.TEXT));
@@ -153,6 +198,13 @@ class PublicTypesToStringTest {
         } finally {
             pipeline.shutdown(Duration.ofSeconds(5));
         }
+    }
+
+    /** The protocol an HTTP sink was built with: its real instance, holding the real credentials. */
+    private static Object protocolOf(HttpSink sink) throws ReflectiveOperationException {
+        Field field = HttpSink.class.getDeclaredField("protocol");
+        field.setAccessible(true);
+        return field.get(sink);
     }
 
     private static List<Object> instancesOf(Class<?> type, Map<Class<?>, List<Object>> instances) {
