@@ -21,8 +21,10 @@ import java.util.zip.GZIPInputStream;
 
 /**
  * A BetterStack-compatible ingest endpoint on 127.0.0.1: accepts {@code POST} with a bearer token
- * and a JSON array body (gzip or not) and answers 202, as BetterStack does. Counts requests,
- * bytes on the wire and, when asked to, the events in each array.
+ * and a JSON array body (gzip or not) and answers 202, as BetterStack does. On {@value #OTLP_PATH}
+ * it is an OTLP/HTTP logs endpoint instead, as a Collector is: no token needed, protobuf or JSON
+ * by Content-Type, answered 200 with an empty response in the request's encoding. Counts
+ * requests, bytes on the wire and, when asked to, the events (records) in each.
  *
  * <p>Binds to loopback only, on an ephemeral port; {@link #close()} stops it.
  */
@@ -37,11 +39,15 @@ public final class LoopbackReceiver implements AutoCloseable {
     public static final int SUITE_CONNECTIONS = 2;
     private static final int UNAUTHORIZED = 401;
     private static final int BAD_REQUEST = 400;
+    /** The path of the OTLP endpoint: {@link #otlpEndpoint()}. */
+    public static final String OTLP_PATH = "/v1/logs";
+    private static final int OK = 200;
 
     private final HttpServer server;
     private final ExecutorService executor;
     private final boolean countEvents;
     private final JsonFactory json = new JsonFactory();
+    private final OtlpRecordCounter otlp = new OtlpRecordCounter();
     private final LongAdder requests = new LongAdder();
     private final LongAdder events = new LongAdder();
     private final LongAdder wireBytes = new LongAdder();
@@ -80,6 +86,11 @@ public final class LoopbackReceiver implements AutoCloseable {
         return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + "/");
     }
 
+    /** The OTLP/HTTP logs endpoint: {@code http://127.0.0.1:port/v1/logs}. */
+    public URI otlpEndpoint() {
+        return URI.create("http://127.0.0.1:" + server.getAddress().getPort() + OTLP_PATH);
+    }
+
     public long requests() {
         return requests.sum();
     }
@@ -115,6 +126,10 @@ public final class LoopbackReceiver implements AutoCloseable {
     }
 
     private void handle(HttpExchange exchange) throws IOException {
+        if (exchange.getRequestURI().getPath().equals(OTLP_PATH)) {
+            handleOtlp(exchange);
+            return;
+        }
         try (exchange) {
             String auth = exchange.getRequestHeaders().getFirst("Authorization");
             if (!"POST".equals(exchange.getRequestMethod()) || auth == null || !auth.startsWith("Bearer ")) {
@@ -141,6 +156,37 @@ public final class LoopbackReceiver implements AutoCloseable {
                 rejected.increment();
             }
             exchange.sendResponseHeaders(status, -1);
+        }
+    }
+
+    private void handleOtlp(HttpExchange exchange) throws IOException {
+        try (exchange) {
+            String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
+            boolean isJson = type.startsWith("application/json");
+            CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
+            int status = OK;
+            if (countEvents) {
+                boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+                long count = otlp.count(gzip ? new GZIPInputStream(body) : body, isJson);
+                if (count < 0) {
+                    status = BAD_REQUEST;
+                } else {
+                    events.add(count);
+                }
+            }
+            body.transferTo(OutputStream.nullOutputStream());
+            wireBytes.add(body.count);
+            requests.increment();
+            if (status != OK) {
+                rejected.increment();
+                exchange.sendResponseHeaders(status, -1);
+                return;
+            }
+            // an empty ExportLogsServiceResponse: no bytes in protobuf, {} in JSON
+            byte[] answer = isJson ? new byte[] {'{', '}'} : new byte[0];
+            exchange.getResponseHeaders().set("Content-Type", isJson ? "application/json" : "application/x-protobuf");
+            exchange.sendResponseHeaders(OK, answer.length == 0 ? -1 : answer.length);
+            exchange.getResponseBody().write(answer);
         }
     }
 

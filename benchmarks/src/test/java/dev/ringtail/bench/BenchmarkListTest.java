@@ -36,8 +36,13 @@ class BenchmarkListTest {
                 p + "Log4j2AsyncBenchmark.oneThread", p + "Log4j2AsyncBenchmark.twoThreads",
                 p + "LogbackAsyncBenchmark.oneThread", p + "LogbackAsyncBenchmark.twoThreads",
                 p + "LogtailBenchmark.oneThread", p + "LogtailBenchmark.twoThreads",
-                // end to end, ringtail (gzip on and off) and logback-logtail
-                p + "RingtailEndToEndBenchmark.ringtail", p + "LogtailEndToEndBenchmark.logtailPlain",
+                // end to end, ringtail (gzip on and off), its OTLP sink (both encodings) and logback-logtail
+                p + "RingtailEndToEndBenchmark.ringtail", p + "OtlpEndToEndBenchmark.otlp",
+                p + "LogtailEndToEndBenchmark.logtailPlain",
+                // the OTLP record marshalled by hand, with protobuf-java's generated classes, and as JSON
+                "dev.ringtail.internal.otlp.OtlpEncodingBenchmark.handWritten",
+                "dev.ringtail.internal.otlp.OtlpEncodingBenchmark.protobufJava",
+                "dev.ringtail.internal.otlp.OtlpEncodingBenchmark.json",
                 // serialization on the consumer thread (written with the BetterStack sink)
                 p + "SerializationBenchmark.typical", p + "SerializationBenchmark.withException");
     }

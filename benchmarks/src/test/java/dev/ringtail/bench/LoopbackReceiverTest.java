@@ -2,6 +2,11 @@ package dev.ringtail.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
+import io.opentelemetry.proto.common.v1.AnyValue;
+import io.opentelemetry.proto.logs.v1.LogRecord;
+import io.opentelemetry.proto.logs.v1.ResourceLogs;
+import io.opentelemetry.proto.logs.v1.ScopeLogs;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
@@ -38,6 +43,33 @@ class LoopbackReceiverTest {
             assertThat(receiver.events()).isZero();
             assertThat(receiver.rejected()).isEqualTo(2);
         }
+    }
+
+    @Test
+    void onTheOtlpPathCountsTheRecordsOfProtobufAndJsonRequestsAndAnswers200() throws Exception {
+        ExportLogsServiceRequest request = ExportLogsServiceRequest.newBuilder().addResourceLogs(ResourceLogs.newBuilder()
+                .addScopeLogs(ScopeLogs.newBuilder().addLogRecords(record("a")).addLogRecords(record("b")))
+                .addScopeLogs(ScopeLogs.newBuilder().addLogRecords(record("c")))).build();
+        String json = "{\"resourceLogs\":[{\"resource\":{},\"scopeLogs\":[{\"scope\":{\"name\":\"x\"},"
+                + "\"logRecords\":[{\"body\":{\"stringValue\":\"a\"}},{\"attributes\":[{\"key\":\"k\"}]}]}]}]}";
+        try (LoopbackReceiver receiver = LoopbackReceiver.start(true, 1)) {
+            assertThat(post(receiver.otlpEndpoint(), request.toByteArray(), "application/x-protobuf")).isEqualTo(200);
+            assertThat(post(receiver.otlpEndpoint(), json.getBytes(StandardCharsets.UTF_8), "application/json")).isEqualTo(200);
+            assertThat(post(receiver.otlpEndpoint(), new byte[] {(byte) 0xff}, "application/x-protobuf")).isEqualTo(400);
+
+            assertThat(receiver.events()).isEqualTo(5);
+            assertThat(receiver.rejected()).isEqualTo(1);
+        }
+    }
+
+    private static LogRecord record(String body) {
+        return LogRecord.newBuilder().setTimeUnixNano(1).setBody(AnyValue.newBuilder().setStringValue(body)).build();
+    }
+
+    private int post(URI endpoint, byte[] body, String contentType) throws IOException, InterruptedException {
+        HttpRequest request = HttpRequest.newBuilder(endpoint).header("Content-Type", contentType)
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+        return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     @Test
