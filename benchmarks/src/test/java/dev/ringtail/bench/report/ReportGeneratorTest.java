@@ -26,6 +26,9 @@ class ReportGeneratorTest {
                 throughput("Log4j2AsyncBenchmark.oneThread", "{}", 0.005, 0.02),
                 "{\"benchmark\":\"dev.ringtail.bench.RingtailEndToEndBenchmark.ringtail\",\"mode\":\"thrpt\","
                         + "\"threads\":1,\"params\":{\"gzip\":\"true\"},\"primaryMetric\":{\"score\":150000.0,"
+                        + "\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}",
+                "{\"benchmark\":\"dev.ringtail.bench.OtlpEndToEndBenchmark.otlp\",\"mode\":\"thrpt\","
+                        + "\"threads\":1,\"params\":{\"protocol\":\"http/json\"},\"primaryMetric\":{\"score\":120000.0,"
                         + "\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}") + "]");
         Path outcomes = dir.resolve("outcomes.tsv");
         Files.writeString(outcomes, "dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\tsample\t1\t"
@@ -43,7 +46,8 @@ class ReportGeneratorTest {
                 "| ringtail / Log4j2 all-async | <= 0.8x its time | 0.91x |", "**missed**: 0.91x, 14% over the goal",
                 "| 0 | 0.0 | met |", "| 1 | 48 | **missed** by 48 B per call |",
                 "### Where a goal is missed", "**Allocation.**", "**Against Log4j2 all-async.**",
-                "| ringtail (SLF4J) | 1 arg | 1 | 100 ns |", "| 75% |", "ringtail's row accepted 75% of its calls", "| ringtail | true | 150.0 k |");
+                "| ringtail (SLF4J) | 1 arg | 1 | 100 ns |", "| 75% |", "ringtail's row accepted 75% of its calls", "| ringtail | true | 150.0 k |",
+                "| ringtail OTLP http/json | true | 120.0 k |");
         assertThat(svg).startsWith("<svg").contains("<polyline", "ringtail, 1 thread", "synchronous POST, 1 thread",
                 "100 \u00b5s");
     }
