@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.config.Components;
+import dev.ringtail.internal.config.OtlpSettings;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.sink.ConsoleSink;
@@ -69,6 +70,26 @@ class RingtailServiceProviderTest {
                     .as(endpoint).isEqualTo("logs go to console (stdout) only (BetterStack refused, see above)");
             assertThat(lines.text()).as(endpoint).startsWith("ringtail: betterstack: ").doesNotContain("pw");
         }
+    }
+
+    @Test
+    void theStartupLineNamesTheOtlpEndpointAndItsProtocolOrSaysItWasRefused() {
+        RingtailConfig both = config(Map.of(RingtailConfig.TOKEN, "abcdefghijklmnopWXYZ",
+                RingtailConfig.ENDPOINT, "https://s1234.eu-nbg-2.betterstackdata.com",
+                OtlpSettings.ENDPOINT, "http://127.0.0.1:4318/v1/logs", OtlpSettings.PROTOCOL, "http/json"));
+        CapturedOutput lines = new CapturedOutput();
+        assertThat(RingtailRuntime.destinations(both, Components.sinks(both, lines.diagnostics()))).isEqualTo(
+                "logs go to console (stdout) and BetterStack s1234.eu-nbg-2.betterstackdata.com (token ****WXYZ)"
+                        + " and OTLP http://127.0.0.1:4318/v1/logs (http/json)");
+        RingtailConfig otlpOnly = config(Map.of(RingtailConfig.CONSOLE, "false",
+                OtlpSettings.ENDPOINT, "http://otel-collector.example.invalid:4318/v1/logs"));
+        assertThat(RingtailRuntime.destinations(otlpOnly, Components.sinks(otlpOnly, lines.diagnostics())))
+                .isEqualTo("logs go to OTLP http://otel-collector.example.invalid:4318/v1/logs (http/protobuf) (console off)");
+        RingtailConfig refused = config(Map.of(OtlpSettings.ENDPOINT, "http://10.1.2.3:4318/v1/logs",
+                OtlpSettings.TOKEN, "otlp-token-123456"));
+        assertThat(RingtailRuntime.destinations(refused, Components.sinks(refused, lines.diagnostics())))
+                .isEqualTo("logs go to console (stdout) only (OTLP refused, see above)");
+        assertThat(lines.text()).contains("ringtail: otlp: refusing to send the OTLP token").doesNotContain("otlp-token-123456");
     }
 
     @Test
