@@ -2,6 +2,11 @@ package dev.ringtail.bench;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.ringtail.Level;
+import dev.ringtail.internal.otlp.OtlpEncoding;
+import dev.ringtail.internal.otlp.OtlpSink;
+import dev.ringtail.internal.ring.EventTranslator;
+import dev.ringtail.internal.ring.Pipeline;
 import io.opentelemetry.proto.collector.logs.v1.ExportLogsServiceRequest;
 import io.opentelemetry.proto.common.v1.AnyValue;
 import io.opentelemetry.proto.logs.v1.LogRecord;
@@ -14,10 +19,12 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.zip.GZIPOutputStream;
 import org.junit.jupiter.api.Test;
 
 class LoopbackReceiverTest {
+    private static final EventTranslator<String, Void, Void, Void> TEXT = (event, text, b, c, d) -> event.message(text);
     private final HttpClient http = HttpClient.newHttpClient();
 
     @Test
@@ -59,6 +66,25 @@ class LoopbackReceiverTest {
 
             assertThat(receiver.events()).isEqualTo(5);
             assertThat(receiver.rejected()).isEqualTo(1);
+        }
+    }
+
+    @Test
+    void countsEveryRecordRingtailsOtlpSinkSendsInBothEncodingsAsTheEndToEndRowNeeds() throws Exception {
+        for (OtlpEncoding encoding : OtlpEncoding.values()) {
+            try (LoopbackReceiver receiver = LoopbackReceiver.start(true, LoopbackReceiver.SUITE_CONNECTIONS)) {
+                OtlpSink sink = OtlpSink.builder().endpoint(receiver.otlpEndpoint()).encoding(encoding).build();
+                Pipeline pipeline = Pipeline.builder().jmx(false).ringSize(5000).sink(sink).build().start();
+                for (int i = 0; i < 3000; i++) {
+                    pipeline.publish(Level.INFO, "shop", TEXT, "record " + i, null, null, null);
+                }
+                assertThat(pipeline.flush(Duration.ofSeconds(20))).isTrue();
+                assertThat(pipeline.shutdown(Duration.ofSeconds(5))).isTrue();
+
+                assertThat(receiver.events()).as(encoding.key()).isEqualTo(3000);
+                assertThat(receiver.rejected()).isZero();
+                assertThat(sink.counters().snapshot().delivered()).isEqualTo(3000);
+            }
         }
     }
 
