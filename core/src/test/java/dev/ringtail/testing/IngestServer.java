@@ -182,7 +182,7 @@ public final class IngestServer implements AutoCloseable {
             return headers.get(name.toLowerCase(Locale.ROOT));
         }
 
-        /** The body's events, parsed strictly. */
+        /** The body's events, parsed strictly as a BetterStack JSON array (an OTLP body: {@link OtlpFormat#decode}). */
         public List<Map<String, Object>> events() {
             return Json.array(decoded);
         }
