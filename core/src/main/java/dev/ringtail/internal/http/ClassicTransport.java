@@ -45,7 +45,6 @@ import org.apache.hc.core5.util.Timeout;
  * count what is unsettled).
  */
 final class ClassicTransport implements Transport {
-
     static final TimeValue VALIDATE_AFTER_IDLE = TimeValue.ofSeconds(2);
     static final TimeValue CONNECTION_TTL = TimeValue.ofMinutes(5);
     private static final String USER_AGENT = "ringtail";
@@ -152,7 +151,7 @@ final class ClassicTransport implements Transport {
         }
     }
 
-    /** Up to {@code successBodyBytes} of a 2xx body; null if it is larger (then not read at all). */
+    /** A 2xx body of at most {@code successBodyBytes}; null if it is larger (the protocol then does without it). */
     private byte[] successBody(HttpEntity entity) throws IOException {
         if (entity == null) {
             return new byte[0];
