@@ -59,6 +59,31 @@ public final class Ringtail {
         return runtime().stats();
     }
 
+    /** Stand-in: sets a level at run time; null inherits again; "" or "ROOT" is the root. */
+    public static void setLevel(String loggerPrefix, String level) {
+        factory().setLevel(loggerPrefix, level);
+    }
+
+    /** Stand-in: the level in force for a logger, lower case. */
+    public static String getLevel(String loggerName) {
+        return factory().getLevel(loggerName);
+    }
+
+    /** Stand-in: configured prefixes and their levels, root as "ROOT". */
+    public static java.util.Map<String, String> configuredLevels() {
+        return factory().configuredLevels();
+    }
+
+    /** Stand-in: every logger created so far. */
+    public static java.util.Set<String> loggerNames() {
+        return factory().loggerNames();
+    }
+
+    private static RingtailLoggerFactory factory() {
+        runtime();
+        return (RingtailLoggerFactory) RingtailServiceProvider.active().getLoggerFactory();
+    }
+
     private static RingtailRuntime runtime() {
         RingtailServiceProvider provider = RingtailServiceProvider.active();
         if (provider == null) {

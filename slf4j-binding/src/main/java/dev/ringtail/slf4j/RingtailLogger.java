@@ -31,8 +31,8 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
     private static final long serialVersionUID = 1L;
 
     private final String name;
-    /** Lowest enabled {@link Level} ordinal, or {@code Thresholds.OFF}. */
-    private final int threshold;
+    /** Lowest enabled {@link Level} ordinal, or {@code Thresholds.OFF}; volatile so a level change is seen at once. */
+    private volatile int threshold;
     private final transient Pipeline pipeline;
 
     RingtailLogger(String name, int threshold, Pipeline pipeline) {
@@ -49,6 +49,10 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
     /** The lowest enabled level's ordinal, or {@code Thresholds.OFF}. */
     int threshold() {
         return threshold;
+    }
+
+    void threshold(int threshold) {
+        this.threshold = threshold;
     }
 
     /**

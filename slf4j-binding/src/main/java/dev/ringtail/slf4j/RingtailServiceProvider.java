@@ -47,6 +47,7 @@ public final class RingtailServiceProvider implements SLF4JServiceProvider {
         runtime = started;
         loggerFactory = new RingtailLoggerFactory(started.config(), started.pipeline());
         active = this;
+        JulBridge.install(); // stand-in for ringtail.jul
     }
 
     @Override
