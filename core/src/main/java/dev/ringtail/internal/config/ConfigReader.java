@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,19 +16,21 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Reads {@code ringtail.*} values by precedence (system property, environment variable,
- * {@code ringtail.properties}) and parses them. A bad value gets one stderr line naming the key,
+ * Reads {@code ringtail.*} values by precedence (system property, the overlay, environment
+ * variable, {@code ringtail.properties}) and parses them. A bad value gets one stderr line naming the key,
  * the value and the default used instead; it never fails.
  */
 final class ConfigReader {
     private final Function<String, String> properties;
+    private final ConfigOverlay overlay;
     private final Function<String, String> environment;
     private final Properties file;
     private final Diagnostics diagnostics;
 
-    ConfigReader(Function<String, String> properties, Function<String, String> environment, Properties file,
-                 Diagnostics diagnostics) {
+    ConfigReader(Function<String, String> properties, ConfigOverlay overlay, Function<String, String> environment,
+                 Properties file, Diagnostics diagnostics) {
         this.properties = properties;
+        this.overlay = overlay;
         this.environment = environment;
         this.file = file;
         this.diagnostics = diagnostics;
@@ -70,6 +73,10 @@ final class ConfigReader {
 
     private Found lookup(String key) {
         String value = properties.apply(key);
+        if (value != null) {
+            return new Found(key, value);
+        }
+        value = overlay.get(key);
         if (value != null) {
             return new Found(key, value);
         }
@@ -177,9 +184,11 @@ final class ConfigReader {
                 names.put(key.substring(RingtailConfig.LEVEL_PREFIX.length()), file.getProperty(key));
             }
         }
-        for (Map.Entry<String, String> e : propertyMap.entrySet()) {
-            if (e.getKey().startsWith(RingtailConfig.LEVEL_PREFIX)) {
-                names.put(e.getKey().substring(RingtailConfig.LEVEL_PREFIX.length()), e.getValue());
+        for (Map<String, String> layer : List.of(overlay.levelKeys(), propertyMap)) {
+            for (Map.Entry<String, String> e : layer.entrySet()) {
+                if (e.getKey().startsWith(RingtailConfig.LEVEL_PREFIX)) {
+                    names.put(e.getKey().substring(RingtailConfig.LEVEL_PREFIX.length()), e.getValue());
+                }
             }
         }
         Map<String, Integer> levels = new HashMap<>();

@@ -4,30 +4,21 @@ import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.Secrets;
 import dev.ringtail.internal.http.BetterStackSinkBuilder;
 import dev.ringtail.internal.http.Endpoints;
-import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.ring.WaitStrategyKind;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.Collections;
-import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
  * Every {@code ringtail.*} setting, read once and validated.
  *
- * <p>Precedence: system property, then environment variable (upper case, {@code .} to
- * {@code _}: {@code ringtail.ringSize} is {@code RINGTAIL_RINGSIZE}), then
- * {@code ringtail.properties} on the classpath, then the default. A bad value prints one stderr
+ * <p>Precedence: system property, then the {@link ConfigOverlay} if any (Spring's Environment),
+ * then environment variable (upper case, {@code .} to {@code _}: {@code ringtail.ringSize} is
+ * {@code RINGTAIL_RINGSIZE}), then {@code ringtail.properties} on the classpath, then the default. A bad value prints one stderr
  * line naming the key, the value and the default used, and never stops the application. Token
  * values are never printed.
  */
@@ -141,9 +132,14 @@ public final class RingtailConfig {
 
     /** Reads system properties, the environment and {@code ringtail.properties}; bad values go to stderr. */
     public static RingtailConfig load() {
+        return load(ConfigOverlay.NONE);
+    }
+
+    /** Like {@link #load()}, with {@code overlay} read after system properties, before the environment. */
+    public static RingtailConfig load(ConfigOverlay overlay) {
         Properties system = System.getProperties();
-        return of(system::getProperty, System::getenv, ConfigReader.classpathProperties(), Diagnostics.stderr(),
-                ConfigReader.ringtailKeys(system));
+        return of(system::getProperty, overlay, System::getenv, ConfigReader.classpathProperties(),
+                Diagnostics.stderr(), ConfigReader.ringtailKeys(system));
     }
 
     /**
@@ -152,13 +148,20 @@ public final class RingtailConfig {
      */
     public static RingtailConfig of(Map<String, String> properties, Map<String, String> environment,
                                     Properties file, Diagnostics diagnostics) {
-        return of(properties::get, environment::get, file, diagnostics, properties);
+        return of(properties, ConfigOverlay.NONE, environment, file, diagnostics);
     }
 
-    private static RingtailConfig of(Function<String, String> properties, Function<String, String> environment,
-                                     Properties file, Diagnostics diagnostics, Map<String, String> propertyMap) {
-        return new RingtailConfig(new ConfigReader(properties, environment, file == null ? new Properties() : file,
-                diagnostics), propertyMap);
+    /** Like {@link #of(Map, Map, Properties, Diagnostics)}, with an overlay between the two maps. */
+    public static RingtailConfig of(Map<String, String> properties, ConfigOverlay overlay,
+                                    Map<String, String> environment, Properties file, Diagnostics diagnostics) {
+        return of(properties::get, overlay, environment::get, file, diagnostics, properties);
+    }
+
+    private static RingtailConfig of(Function<String, String> properties, ConfigOverlay overlay,
+                                     Function<String, String> environment, Properties file, Diagnostics diagnostics,
+                                     Map<String, String> propertyMap) {
+        return new RingtailConfig(new ConfigReader(properties, overlay, environment,
+                file == null ? new Properties() : file, diagnostics), propertyMap);
     }
 
     // ---------------------------------------------------------------- typed values
@@ -293,6 +296,4 @@ public final class RingtailConfig {
                 + ", endpoint=" + Endpoints.withoutUserInfo(endpoint())
                 + ", token=" + (token == null ? "none" : maskedToken()) + ", console=" + console + '}';
     }
-
-
 }

@@ -100,57 +100,57 @@ final class JmxRegistration {
 
         @Override
         public long getDroppedTrace() {
-            return pipeline.droppedAt(Level.TRACE);
+            return pipeline.stats().dropped(Level.TRACE);
         }
 
         @Override
         public long getDroppedDebug() {
-            return pipeline.droppedAt(Level.DEBUG);
+            return pipeline.stats().dropped(Level.DEBUG);
         }
 
         @Override
         public long getDroppedInfo() {
-            return pipeline.droppedAt(Level.INFO);
+            return pipeline.stats().dropped(Level.INFO);
         }
 
         @Override
         public long getDroppedWarn() {
-            return pipeline.droppedAt(Level.WARN);
+            return pipeline.stats().dropped(Level.WARN);
         }
 
         @Override
         public long getDroppedError() {
-            return pipeline.droppedAt(Level.ERROR);
+            return pipeline.stats().dropped(Level.ERROR);
         }
 
         @Override
         public long getDroppedRingFull() {
-            return pipeline.droppedFor(DropReason.RING_FULL);
+            return pipeline.stats().dropped(DropReason.RING_FULL);
         }
 
         @Override
         public long getDroppedReserve() {
-            return pipeline.droppedFor(DropReason.RESERVE);
+            return pipeline.stats().dropped(DropReason.RESERVE);
         }
 
         @Override
         public long getDroppedMemory() {
-            return pipeline.droppedFor(DropReason.MEMORY);
+            return pipeline.stats().dropped(DropReason.MEMORY);
         }
 
         @Override
         public long getDroppedReentrant() {
-            return pipeline.droppedFor(DropReason.REENTRANT);
+            return pipeline.stats().dropped(DropReason.REENTRANT);
         }
 
         @Override
         public long getDroppedAfterShutdown() {
-            return pipeline.droppedFor(DropReason.AFTER_SHUTDOWN);
+            return pipeline.stats().dropped(DropReason.AFTER_SHUTDOWN);
         }
 
         @Override
         public long getDroppedFillFailed() {
-            return pipeline.droppedFor(DropReason.FILL_FAILED);
+            return pipeline.stats().dropped(DropReason.FILL_FAILED);
         }
     }
 

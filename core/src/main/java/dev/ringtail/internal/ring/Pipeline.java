@@ -59,6 +59,8 @@ public final class Pipeline {
     private final DropCounter dropped = new DropCounter();
     private final AtomicReference<Lifecycle> state = new AtomicReference<>(Lifecycle.NEW);
     private volatile JmxRegistration registration;
+    /** Where calls that reach this pipeline after its shutdown began go instead of stderr ({@link Handover}). */
+    private volatile Pipeline successor;
 
     Pipeline(PipelineBuilder b) {
         this.clock = b.clock;
@@ -72,7 +74,7 @@ public final class Pipeline {
         MemoryBudget slotBudget = budget;
         int fieldChars = maxFieldChars;
         this.disruptor = new Disruptor<>(() -> new Slot(new LogEvent(maxChars, fieldChars, slotBudget)),
-                nextPowerOfTwo(ringSize),
+                RingSizing.nextPowerOfTwo(ringSize),
                 RecursionGuard.pipelineThreads("ringtail-consumer"), ProducerType.MULTI,
                 WaitStrategies.create(b.waitStrategy, b.idleTimeout.toNanos()));
         this.ring = disruptor.getRingBuffer();
@@ -99,13 +101,28 @@ public final class Pipeline {
 
     /** Starts the consumer threads and registers the MBeans. Events published before are kept. */
     public Pipeline start() {
-        if (state.compareAndSet(Lifecycle.NEW, Lifecycle.RUNNING)) {
-            disruptor.start();
-            if (jmx) {
-                registration = JmxRegistration.register(this, diagnostics);
-            }
+        if (startConsumers()) {
+            registerMBeans();
         }
         return this;
+    }
+
+    boolean startConsumers() {
+        boolean started = state.compareAndSet(Lifecycle.NEW, Lifecycle.RUNNING);
+        if (started) {
+            disruptor.start();
+        }
+        return started;
+    }
+
+    void registerMBeans() {
+        if (jmx && registration == null) {
+            registration = JmxRegistration.register(this, diagnostics);
+        }
+    }
+
+    void handOverTo(Pipeline next) {
+        successor = next;
     }
 
     // ------------------------------------------------------------------ hot path
@@ -126,6 +143,11 @@ public final class Pipeline {
         depth.value = 1; // a toString() that logs while we format must not reach the ring
         try {
             if (state.get().refusesEvents) {
+                Pipeline next = successor;
+                if (next != null) {
+                    depth.value = 0; // the successor's own recursion check must see this call as the outermost
+                    return next.publish(level, loggerName, translator, a, b, c, d);
+                }
                 dropped.drop(level, DropReason.AFTER_SHUTDOWN);
                 fallback.afterShutdown(depth, level, loggerName, translator, a, b, c, d);
                 return false;
@@ -268,19 +290,6 @@ public final class Pipeline {
             sinks.add(handler.sink());
         }
         return sinks;
-    }
-
-    // visible for the MBeans
-    long droppedAt(Level level) {
-        return dropped.sum(level);
-    }
-
-    long droppedFor(DropReason reason) {
-        return dropped.sum(reason);
-    }
-
-    static int nextPowerOfTwo(int value) {
-        return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
     }
 
     @Override
