@@ -2,7 +2,6 @@ package dev.ringtail.slf4j;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.config.Thresholds;
-import dev.ringtail.internal.ring.Pipeline;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 import org.slf4j.LoggerFactory;
@@ -33,9 +32,9 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
     private final String name;
     /** Lowest enabled {@link Level} ordinal, or {@code Thresholds.OFF}; volatile so a level change is seen at once. */
     private volatile int threshold;
-    private final transient Pipeline pipeline;
+    private final transient LivePipeline pipeline;
 
-    RingtailLogger(String name, int threshold, Pipeline pipeline) {
+    RingtailLogger(String name, int threshold, LivePipeline pipeline) {
         this.name = name;
         this.threshold = threshold;
         this.pipeline = pipeline;

@@ -1,8 +1,10 @@
 package dev.ringtail.slf4j;
 
+import dev.ringtail.internal.config.ConfigOverlay;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.config.Thresholds;
 import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.slf4j.internal.ProviderControl;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -16,8 +18,11 @@ import org.slf4j.Logger;
 /**
  * Hands out one {@link RingtailLogger} per name, its level resolved once from the configuration
  * ({@code ringtail.level.<prefix>}, longest prefix wins, {@code off}).
+ *
+ * <p>It is also what integrations reach the provider through ({@link ProviderControl}): SLF4J
+ * hands it out, so it can be found without any static state of ringtail's.
  */
-final class RingtailLoggerFactory implements ILoggerFactory {
+final class RingtailLoggerFactory implements ILoggerFactory, ProviderControl {
     /**
      * Where the {@code all} jar relocates its dependencies. httpclient5's loggers are named after
      * its classes, so there they are called {@code dev.ringtail.shaded.org.apache.hc...}; their
@@ -26,8 +31,10 @@ final class RingtailLoggerFactory implements ILoggerFactory {
      */
     static final String SHADED_PREFIX = "dev.ringtail.shaded.";
 
-    private final RingtailConfig config;
-    private final Pipeline pipeline;
+    private volatile RingtailConfig config;
+    private final LivePipeline pipeline;
+    /** Null for a factory over a fixed pipeline (tests, benchmarks): it cannot be reconfigured. */
+    private final RingtailRuntime runtime;
     private final ConcurrentMap<String, RingtailLogger> loggers = new ConcurrentHashMap<>();
     /** Levels set at run time: prefix ("" is root) to threshold. */
     private final ConcurrentMap<String, Integer> overrides = new ConcurrentHashMap<>();
@@ -35,7 +42,15 @@ final class RingtailLoggerFactory implements ILoggerFactory {
     /** @param pipeline where events go; null means nowhere, and every logger is off */
     RingtailLoggerFactory(RingtailConfig config, Pipeline pipeline) {
         this.config = config;
-        this.pipeline = pipeline;
+        this.pipeline = new LivePipeline(pipeline);
+        this.runtime = null;
+    }
+
+    /** The provider's factory: its loggers publish to whatever pipeline {@code runtime} runs. */
+    RingtailLoggerFactory(RingtailRuntime runtime) {
+        this.config = runtime.config();
+        this.pipeline = runtime.live();
+        this.runtime = runtime;
     }
 
     @Override
@@ -53,7 +68,7 @@ final class RingtailLoggerFactory implements ILoggerFactory {
 
     /** The lowest enabled level's ordinal for a logger name, or {@link Thresholds#OFF}. */
     int threshold(String name) {
-        if (pipeline == null) {
+        if (pipeline.get() == null) {
             return Thresholds.OFF;
         }
         String configured = name.startsWith(SHADED_PREFIX) ? name.substring(SHADED_PREFIX.length()) : name;
@@ -84,9 +99,36 @@ final class RingtailLoggerFactory implements ILoggerFactory {
             }
             overrides.put(key, parsed);
         }
+        refreshThresholds();
+    }
+
+    private void refreshThresholds() {
         for (RingtailLogger logger : loggers.values()) {
             logger.threshold(threshold(logger.getName()));
         }
+    }
+
+    @Override
+    public synchronized void reconfigure(ConfigOverlay overlay) {
+        if (runtime == null) {
+            throw new IllegalStateException("a factory over a fixed pipeline cannot be reconfigured");
+        }
+        RingtailConfig next = RingtailConfig.load(overlay);
+        runtime.reconfigure(next);
+        config = next;
+        refreshThresholds();
+    }
+
+    @Override
+    public void standDownShutdownHook() {
+        if (runtime != null) {
+            runtime.standDownHook();
+        }
+    }
+
+    @Override
+    public void bridgeJul() {
+        JulBridge.install();
     }
 
     String getLevel(String name) {

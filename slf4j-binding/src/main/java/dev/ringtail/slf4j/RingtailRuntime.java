@@ -5,6 +5,7 @@ import dev.ringtail.PipelineStats;
 import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.ring.Handover;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.sink.Sink;
@@ -13,22 +14,26 @@ import java.util.List;
 
 /**
  * The running pipeline of one provider: its sinks chosen from the configuration, the one startup
- * line saying where logs go, and the shutdown hook that drains the ring when the JVM exits.
+ * line saying where logs go, the shutdown hook that drains the ring when the JVM exits, and the
+ * rebuild when the configuration changes while the application runs (Spring Boot's Environment
+ * becoming ready after ringtail started).
  */
 final class RingtailRuntime {
     /** Name of the shutdown hook thread. */
     static final String HOOK_THREAD = "ringtail-shutdown";
 
-    private final RingtailConfig config;
     private final Diagnostics diagnostics;
-    private final Pipeline pipeline;
-    private final Thread hook;
+    private final LivePipeline live;
+    private volatile RingtailConfig config;
+    /** Guarded by this; null once removed or stood down. */
+    private Thread hook;
+    /** Guarded by this: after shutdown nothing is rebuilt. */
+    private boolean stopped;
 
-    private RingtailRuntime(RingtailConfig config, Diagnostics diagnostics, Pipeline pipeline, Thread hook) {
+    private RingtailRuntime(RingtailConfig config, Diagnostics diagnostics, Pipeline pipeline) {
         this.config = config;
         this.diagnostics = diagnostics;
-        this.pipeline = pipeline;
-        this.hook = hook;
+        this.live = new LivePipeline(pipeline);
     }
 
     /**
@@ -40,19 +45,72 @@ final class RingtailRuntime {
     static RingtailRuntime start(RingtailConfig config, Diagnostics diagnostics) {
         List<Sink> sinks = Components.sinks(config, diagnostics);
         diagnostics.line(destinations(config, sinks));
+        Pipeline pipeline = build(config, sinks, diagnostics);
+        RingtailRuntime runtime = new RingtailRuntime(config, diagnostics, pipeline == null ? null : pipeline.start());
+        if (config.shutdownHook()) {
+            runtime.addHook();
+        }
+        return runtime;
+    }
+
+    private static Pipeline build(RingtailConfig config, List<Sink> sinks, Diagnostics diagnostics) {
         if (sinks.isEmpty()) {
-            return new RingtailRuntime(config, diagnostics, null, null);
+            return null;
         }
         PipelineBuilder builder = Components.pipeline(config, diagnostics);
         sinks.forEach(builder::sink);
-        Pipeline pipeline = builder.build().start();
-        Thread hook = null;
-        if (config.shutdownHook()) {
-            Duration timeout = config.shutdownTimeout();
-            hook = new Thread(() -> pipeline.shutdown(timeout), HOOK_THREAD);
-            Runtime.getRuntime().addShutdownHook(hook);
+        return builder.build();
+    }
+
+    // The hook drains whichever pipeline is current when the JVM exits, not the one of start-up.
+    private synchronized void addHook() {
+        hook = new Thread(() -> shutdown(config.shutdownTimeout()), HOOK_THREAD);
+        Runtime.getRuntime().addShutdownHook(hook);
+    }
+
+    /**
+     * Adopts {@code next}. If it builds other sinks or another ring than the running pipeline, a
+     * new pipeline replaces it ({@link Handover}): events the old one accepted reach the sinks
+     * configured when they were logged, or are counted failed there. One line says where logs go
+     * now and what became of the events before. After shutdown this does nothing.
+     *
+     * @return true if the pipeline was rebuilt
+     */
+    synchronized boolean reconfigure(RingtailConfig next) {
+        if (stopped) {
+            return false;
         }
-        return new RingtailRuntime(config, diagnostics, pipeline, hook);
+        RingtailConfig previous = config;
+        if (Components.samePipeline(previous, next)) {
+            config = next;
+            return false;
+        }
+        List<Sink> sinks = Components.sinks(next, diagnostics);
+        PipelineStats before = Handover.replace(live.get(), build(next, sinks, diagnostics), live::set,
+                previous.shutdownTimeout());
+        config = next;
+        diagnostics.line(destinations(next, sinks) + " (reconfigured)"
+                + (before == null ? "" : "; until then " + Accounting.summary(before)));
+        return true;
+    }
+
+    /** Removes the JVM shutdown hook: whoever calls this drains ringtail at shutdown. */
+    synchronized void standDownHook() {
+        if (hook != null) {
+            removeHook(hook);
+            hook = null;
+        }
+    }
+
+    private static void removeHook(Thread hook) {
+        if (Thread.currentThread() == hook) {
+            return;
+        }
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException alreadyExiting) {
+            // the JVM is shutting down: the hook runs (or ran) and shutdown is idempotent
+        }
     }
 
     /**
@@ -80,9 +138,14 @@ final class RingtailRuntime {
         return "logs go nowhere: " + RingtailConfig.CONSOLE + "=false and " + why;
     }
 
-    /** The pipeline, or null if there is no sink. */
+    /** The current pipeline, or null if there is no sink. */
     Pipeline pipeline() {
-        return pipeline;
+        return live.get();
+    }
+
+    /** What every logger of this runtime publishes to. */
+    LivePipeline live() {
+        return live;
     }
 
     RingtailConfig config() {
@@ -90,25 +153,27 @@ final class RingtailRuntime {
     }
 
     boolean flush(Duration timeout) {
+        Pipeline pipeline = live.get();
         return pipeline == null || pipeline.flush(timeout);
     }
 
-    /** Drains and stops; the shutdown hook is removed so it does not run a second, empty shutdown. */
+    /**
+     * Drains and stops; the shutdown hook is removed so it does not run a second, empty shutdown.
+     * Waits for a rebuild under way, so it drains the pipeline that rebuild left.
+     */
     boolean shutdown(Duration timeout) {
-        if (pipeline == null) {
-            return true;
+        Pipeline pipeline;
+        synchronized (this) {
+            stopped = true;
+            standDownHook();
+            pipeline = live.get();
         }
-        if (hook != null && Thread.currentThread() != hook) {
-            try {
-                Runtime.getRuntime().removeShutdownHook(hook);
-            } catch (IllegalStateException alreadyExiting) {
-                // the JVM is shutting down: the hook runs (or ran) and shutdown is idempotent
-            }
-        }
-        return pipeline.shutdown(timeout);
+        return pipeline == null || pipeline.shutdown(timeout);
     }
 
+    /** The current pipeline's counters: after a rebuild they start again at zero (see {@link Handover}). */
     PipelineStats stats() {
+        Pipeline pipeline = live.get();
         return pipeline == null ? new PipelineStats(new long[Level.count()], new long[Level.count()], 0, 0, List.of()) : pipeline.stats();
     }
 }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.Level;
 import dev.ringtail.testing.CapturedOutput;
+import dev.ringtail.testing.MapOverlay;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -20,7 +21,7 @@ class ConfigOverlayTest {
         file.setProperty("ringtail.retry.maxAttempts", "9");
         RingtailConfig c = RingtailConfig.of(
                 Map.of("ringtail.ringSize", "100"),
-                overlay(Map.of("ringtail.ringSize", "200", "ringtail.batch.maxEvents", "20",
+                MapOverlay.of(Map.of("ringtail.ringSize", "200", "ringtail.batch.maxEvents", "20",
                         "ringtail.http.maxInFlight", "2", "ringtail.betterstack.token", "from-the-overlay-0123")),
                 Map.of("RINGTAIL_RINGSIZE", "300", "RINGTAIL_BATCH_MAXEVENTS", "30", "RINGTAIL_HTTP_MAXINFLIGHT", "3"),
                 file, err.diagnostics());
@@ -40,7 +41,7 @@ class ConfigOverlayTest {
         file.setProperty("ringtail.level.shop.pay", "error");
         RingtailConfig c = RingtailConfig.of(
                 Map.of("ringtail.level.shop.pay", "warn"),
-                overlay(Map.of("ringtail.level.shop.cart", "debug", "ringtail.level.shop.pay", "trace")),
+                MapOverlay.of(Map.of("ringtail.level.shop.cart", "debug", "ringtail.level.shop.pay", "trace")),
                 Map.of(), file, err.diagnostics());
 
         assertThat(c.levelFor("shop.Catalog")).isEqualTo(Level.ERROR.ordinal());
@@ -50,27 +51,13 @@ class ConfigOverlayTest {
 
     @Test
     void twoConfigurationsThatDifferOnlyInLevelsBuildTheSamePipeline() {
-        RingtailConfig info = RingtailConfig.of(Map.of(), overlay(Map.of()), Map.of(), new Properties(), err.diagnostics());
+        RingtailConfig info = RingtailConfig.of(Map.of(), MapOverlay.of(Map.of()), Map.of(), new Properties(), err.diagnostics());
         RingtailConfig debug = RingtailConfig.of(Map.of("ringtail.level", "debug", "ringtail.level.shop", "trace",
                 "ringtail.shutdownTimeoutMillis", "100"), Map.of(), new Properties(), err.diagnostics());
-        RingtailConfig shipping = RingtailConfig.of(Map.of(), overlay(Map.of("ringtail.betterstack.token", "t0k3n-0123")),
+        RingtailConfig shipping = RingtailConfig.of(Map.of(), MapOverlay.of(Map.of("ringtail.betterstack.token", "t0k3n-0123")),
                 Map.of(), new Properties(), err.diagnostics());
 
         assertThat(Components.samePipeline(info, debug)).isTrue();
         assertThat(Components.samePipeline(info, shipping)).isFalse();
-    }
-
-    private static ConfigOverlay overlay(Map<String, String> values) {
-        return new ConfigOverlay() {
-            @Override
-            public String get(String key) {
-                return values.get(key);
-            }
-
-            @Override
-            public Map<String, String> levelKeys() {
-                return values;
-            }
-        };
     }
 }
