@@ -67,6 +67,14 @@ class AllJarContentsIT {
     }
 
     @Test
+    void holdsRingtailsSpringBootLoggingSystemButNothingOfSpring() {
+        assertThat(entries).contains("dev/ringtail/slf4j/spring/RingtailLoggingSystem.class",
+                "dev/ringtail/slf4j/spring/RingtailLoggingSystem$Factory.class", "META-INF/spring.factories");
+        assertThat(entries).as("Spring Boot is the application's, and optional")
+                .noneMatch(e -> e.startsWith("org/springframework/") || e.startsWith("io/micrometer/"));
+    }
+
+    @Test
     void holdsNoModuleDescriptorAndNoVersionedClasses() {
         assertThat(entries).noneMatch(e -> e.endsWith("module-info.class"))
                 .as("shade does not relocate inside META-INF/versions").noneMatch(e -> e.startsWith("META-INF/versions/"));
@@ -118,6 +126,8 @@ class AllJarContentsIT {
                 if (!neverRun(from)) {
                     unexpected.add(from + " -> " + to);
                 }
+            } else if (from.startsWith("dev.ringtail.slf4j.spring.") && to.startsWith("org.springframework.")) {
+                continue; // loaded only by Spring Boot, which brings these
             } else if (!to.matches("(com\\.aayushatharva\\.brotli4j|com\\.github\\.luben\\.zstd"
                     + "|org\\.apache\\.commons\\.compress|org\\.conscrypt)\\..*")) {
                 unexpected.add(from + " -> " + to);
