@@ -84,6 +84,9 @@ class PublicTypesToStringTest {
 
             Map<Class<?>, List<Object>> instances = new HashMap<>();
             instances.put(RingtailConfig.class, List.of(config, fromEnvironment));
+            instances.put(dev.ringtail.internal.config.ConfigOverlay.class, List.of(
+                    dev.ringtail.internal.config.ConfigOverlay.NONE,
+                    dev.ringtail.testing.MapOverlay.of(java.util.Map.of(RingtailConfig.TOKEN, TOKEN))));
             instances.put(BetterStackSink.class, List.of(loopback, refused));
             instances.put(BetterStackSinkBuilder.class, List.of(BetterStackSink.builder().token(TOKEN)));
             instances.put(Pipeline.class, List.of(pipeline));

@@ -16,11 +16,21 @@ import java.util.function.Consumer;
  * that read the old reference before the switch and reaches the old pipeline after its shutdown
  * began is handed to the new one instead of stderr, counted there.
  *
+ * <p>Calls that read the old reference just before the switch are still publishing into the old
+ * pipeline, and one that claims its slot behind the shutdown request would be counted failed
+ * there. So the old pipeline is shut down only once it has been quiet for {@link #QUIET_MILLIS}:
+ * nothing attempted in that time (within the timeout). Only a call stalled across that whole
+ * interval (a descheduled thread, a {@code toString()} that slow) can still land behind the
+ * request, and is then counted failed, as at any shutdown, never lost silently.
+ *
  * <p>The MBeans move last: the old pipeline's are unregistered by its shutdown, then the new
  * one's registered under the same names, so JMX shows the new pipeline's counters, which start
  * at zero. The old pipeline's final counters are returned to be reported.
  */
 public final class Handover {
+    /** How long the old pipeline must see no new call before it is shut down. */
+    static final long QUIET_MILLIS = 200;
+
     private Handover() {
     }
 
@@ -42,12 +52,30 @@ public final class Handover {
         switchTo.accept(next);
         PipelineStats last = null;
         if (previous != null) {
-            previous.shutdown(timeout);
+            long deadline = System.nanoTime() + timeout.toNanos();
+            awaitQuiet(previous, deadline);
+            previous.shutdown(Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             last = previous.stats();
         }
         if (next != null) {
             next.registerMBeans();
         }
         return last;
+    }
+
+    // Polls the old pipeline's attempted count until it has not moved for QUIET_MILLIS. Its
+    // consumers keep running meanwhile, so what lands is delivered as usual.
+    private static void awaitQuiet(Pipeline previous, long deadline) {
+        long quietNanos = QUIET_MILLIS * 1_000_000L;
+        long seen = previous.stats().attempted();
+        long since = System.nanoTime();
+        while (System.nanoTime() - since < quietNanos && System.nanoTime() - deadline < 0) {
+            Pause.millis(5);
+            long now = previous.stats().attempted();
+            if (now != seen) {
+                seen = now;
+                since = System.nanoTime();
+            }
+        }
     }
 }
