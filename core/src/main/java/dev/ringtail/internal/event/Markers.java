@@ -35,6 +35,17 @@ public final class Markers {
         names[count++] = Truncation.cut(String.valueOf(name), maxChars);
     }
 
+    /** Replaces these names with {@code other}'s (already cut when captured). */
+    public void copyFrom(Markers other) {
+        if (other.count > names.length) {
+            names = Arrays.copyOf(names, other.count);
+        }
+        if (other.count > 0) {
+            System.arraycopy(other.names, 0, names, 0, other.count);
+        }
+        count = other.count;
+    }
+
     /** Forgets the names without clearing references (the slot is being refilled at once). */
     public void reset() {
         count = 0;

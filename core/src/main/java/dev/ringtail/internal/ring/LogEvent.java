@@ -248,6 +248,45 @@ public final class LogEvent implements EventView {
         this.control = request;
     }
 
+    /**
+     * True if this captured event holds nothing beyond a slot's preallocated base (nothing was
+     * charged to the budget): then it is copied into the slot, and this event, the caller's own,
+     * stays in the caller's cache for its next call.
+     */
+    boolean fitsSlot() { return charged == 0; }
+
+    /**
+     * Makes this slot's event a copy of {@code captured}, which {@link #fitsSlot() fits}: every
+     * field, the message chars, marker names and key-value pairs, for {@code readers} sinks.
+     */
+    void copyFrom(LogEvent captured, int readers) {
+        this.kind = captured.kind;
+        this.synthetic = captured.synthetic;
+        this.level = captured.level;
+        this.loggerName = captured.loggerName;
+        this.threadName = captured.threadName;
+        this.epochSecond = captured.epochSecond;
+        this.nanoOfSecond = captured.nanoOfSecond;
+        this.throwable = captured.throwable;
+        this.mdc = captured.mdc;
+        this.control = captured.control;
+        message.copyFrom(captured.message);
+        markers.copyFrom(captured.markers);
+        keyValues.copyFrom(captured.keyValues);
+        REMAINING.setRelease(this, readers);
+    }
+
+    /**
+     * Lets go of what a copied event referred to, on the producer's own event. Unconditional
+     * writes (its lines are in the caller's cache) and no user code: the MDC map is not asked
+     * whether it is empty, as {@link #clear()} does on a consumer thread.
+     */
+    void forgetCopied() {
+        this.mdc = Collections.emptyMap();
+        markers.clear();
+        keyValues.clear();
+    }
+
     /** One reader is done with the slot; the last one clears it. Returns true if this call cleared. */
     boolean release() {
         // The last reader needs no atomic: the others have all decremented already. With one

@@ -167,7 +167,7 @@ public final class Pipeline {
         return true;
     }
 
-    // One claim, a swap of two references, one publish: nothing here can block or run user code.
+    // One claim, a copy (or a swap of two references), one publish: nothing here can block or run user code.
     private boolean enqueue(RecursionGuard.Depth depth, LogEvent event, Level level, String loggerName) {
         long sequence;
         try {
@@ -179,8 +179,15 @@ public final class Pipeline {
             return false;
         }
         Slot slot = ring.get(sequence);
-        depth.scratch = slot.event; // released by every sink before this slot could be claimed
-        slot.event = event;
+        if (event.fitsSlot()) {
+            // The common small event is copied: the caller's own event stays hot in its cache, and
+            // the stores into the slot's cold lines come after the claim's fence, not before it.
+            slot.event.copyFrom(event, handlers.length);
+            event.forgetCopied();
+        } else {
+            depth.scratch = slot.event; // released by every sink before this slot could be claimed
+            slot.event = event;
+        }
         ring.publish(sequence);
         accepted.increment(level);
         if (state.get().refusesEvents) {
