@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.event.LoggingEvent;
 import org.slf4j.spi.LoggingEventAware;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * An SLF4J logger publishing into the ring.
@@ -63,6 +64,22 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
         Level level = toLevel(event.getLevel());
         if (threshold <= level.ordinal()) {
             pipeline.publish(level, name, Translators.LOGGING_EVENT, event, null, null, null);
+        }
+    }
+
+    /**
+     * The fluent API: this thread's reusable builder. SLF4J's {@code atInfo()} and friends check
+     * the level first and hand out its no-op builder when disabled.
+     */
+    @Override
+    public LoggingEventBuilder makeLoggingEventBuilder(org.slf4j.event.Level level) {
+        return RingtailEventBuilder.forThread(this, toLevel(level));
+    }
+
+    // The level is checked again: a builder can be made directly, or outlive a level change.
+    void publishFluent(Level level, RingtailEventBuilder builder) {
+        if (threshold <= level.ordinal()) {
+            pipeline.publish(level, name, RingtailEventBuilder.FLUENT, builder, null, null, null);
         }
     }
 

@@ -184,7 +184,11 @@ public final class LogEvent implements EventView {
      * Throwable and no exception was set yet, it is the exception and is not formatted.
      */
     public LogEvent format(String pattern, Object[] args) {
-        int count = args == null ? 0 : args.length;
+        return format(pattern, args, args == null ? 0 : args.length);
+    }
+
+    /** Like {@link #format(String, Object[])} with the first {@code count} elements of a reused array. */
+    public LogEvent format(String pattern, Object[] args, int count) {
         if (count > 0 && takeThrowable(args[count - 1])) {
             count--;
         }
