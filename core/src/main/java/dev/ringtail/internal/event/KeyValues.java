@@ -111,6 +111,11 @@ public final class KeyValues {
         texts[i] = text;
     }
 
+    /** True if the pairs fit a preallocated base: {@link #copyFrom} then allocates nothing. */
+    public boolean fitsBase() {
+        return keys.length <= INITIAL_PAIRS;
+    }
+
     /** Replaces these pairs with {@code other}'s, as captured. */
     public void copyFrom(KeyValues other) {
         count = 0;

@@ -45,8 +45,8 @@ public final class Pipeline {
     private final Clock clock;
     private final Diagnostics diagnostics;
     private final boolean jmx;
-    private final Disruptor<Slot> disruptor;
-    private final RingBuffer<Slot> ring;
+    private final Disruptor<LogEvent> disruptor;
+    private final RingBuffer<LogEvent> ring;
     private final MemoryBudget budget;
     private final int maxChars;
     private final int maxFieldChars;
@@ -71,7 +71,7 @@ public final class Pipeline {
         int ringSize = RingSizing.fitToHeap(b.ringSize, Runtime.getRuntime().maxMemory(), diagnostics);
         MemoryBudget slotBudget = budget;
         int fieldChars = maxFieldChars;
-        this.disruptor = new Disruptor<>(() -> new Slot(new LogEvent(maxChars, fieldChars, slotBudget)),
+        this.disruptor = new Disruptor<>(() -> new LogEvent(maxChars, fieldChars, slotBudget),
                 nextPowerOfTwo(ringSize),
                 RecursionGuard.pipelineThreads("ringtail-consumer"), ProducerType.MULTI,
                 WaitStrategies.create(b.waitStrategy, b.idleTimeout.toNanos()));
@@ -135,7 +135,7 @@ public final class Pipeline {
                 return false;
             }
             LogEvent event = scratch(depth);
-            return capture(event, level, loggerName, translator, a, b, c, d) && enqueue(depth, event, level, loggerName);
+            return capture(event, level, loggerName, translator, a, b, c, d) && enqueue(event, level, loggerName);
         } finally {
             depth.value = 0;
         }
@@ -151,7 +151,7 @@ public final class Pipeline {
                     now.getEpochSecond(), now.getNano(), handlers.length);
             translator.translateTo(event, a, b, c, d);
         } catch (Throwable t) {
-            event.clear();
+            event.discard();
             dropped.drop(level, DropReason.FILL_FAILED);
             diagnostics.rateLimited("fill", "dropped an event from logger " + loggerName + ": filling it threw "
                     + t.getClass().getName());
@@ -159,7 +159,7 @@ public final class Pipeline {
         }
         long extra = event.chargeableBytes();
         if (extra > 0 && !budget.tryCharge(extra)) {
-            event.clear();
+            event.discard();
             dropped.drop(level, DropReason.MEMORY);
             return false;
         }
@@ -167,27 +167,20 @@ public final class Pipeline {
         return true;
     }
 
-    // One claim, a copy (or a swap of two references), one publish: nothing here can block or run user code.
-    private boolean enqueue(RecursionGuard.Depth depth, LogEvent event, Level level, String loggerName) {
+    // One claim, a copy, one publish: nothing here can block or run user code.
+    private boolean enqueue(LogEvent event, Level level, String loggerName) {
         long sequence;
         try {
             sequence = ring.tryNext();
         } catch (InsufficientCapacityException full) {
             // a preallocated singleton without a stack trace: the full ring answers in nanoseconds
-            event.clear();
+            event.discard();
             dropped.drop(level, DropReason.RING_FULL);
             return false;
         }
-        Slot slot = ring.get(sequence);
-        if (event.fitsSlot()) {
-            // The common small event is copied: the caller's own event stays hot in its cache, and
-            // the stores into the slot's cold lines come after the claim's fence, not before it.
-            slot.event.copyFrom(event, handlers.length);
-            event.forgetCopied();
-        } else {
-            depth.scratch = slot.event; // released by every sink before this slot could be claimed
-            slot.event = event;
-        }
+        // The captured event is copied, not swapped in: the caller's own event stays in its cache,
+        // and the stores into the slot's cold lines come after the claim's fence, not before it.
+        ring.get(sequence).takeFrom(event, handlers.length);
         ring.publish(sequence);
         accepted.increment(level);
         if (state.get().refusesEvents) {
