@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,6 +46,7 @@ public final class Pipeline {
     private final Clock clock;
     private final Diagnostics diagnostics;
     private final boolean jmx;
+    private final Map<String, Object> mbeans;
     private final Disruptor<LogEvent> disruptor;
     private final RingBuffer<LogEvent> ring;
     private final MemoryBudget budget;
@@ -64,6 +66,7 @@ public final class Pipeline {
         this.clock = b.clock;
         this.diagnostics = b.diagnostics;
         this.jmx = b.jmx;
+        this.mbeans = Map.copyOf(b.mbeans);
         this.fallback = new StderrFallback(clock, diagnostics, b.maxMessageChars, b.maxFieldChars);
         this.maxChars = b.maxMessageChars;
         this.maxFieldChars = b.maxFieldChars;
@@ -102,7 +105,7 @@ public final class Pipeline {
         if (state.compareAndSet(Lifecycle.NEW, Lifecycle.RUNNING)) {
             disruptor.start();
             if (jmx) {
-                registration = JmxRegistration.register(this, diagnostics);
+                registration = JmxRegistration.register(this, mbeans, diagnostics);
             }
         }
         return this;
