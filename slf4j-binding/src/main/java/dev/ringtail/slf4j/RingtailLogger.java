@@ -17,8 +17,10 @@ import org.slf4j.spi.LoggingEventBuilder;
  * <p>It implements {@link org.slf4j.Logger} directly rather than extending SLF4J's
  * {@code AbstractLogger}, whose every call packs its arguments into a new {@code Object[]}: here
  * each overload passes its arguments straight to a static translator, so an enabled call
- * allocates nothing and a disabled one is a single compare of a final field against a constant.
- * The threshold is resolved once, when the factory creates the logger.
+ * allocates nothing and a disabled one is one read of the threshold field and one compare against
+ * a constant. The level registry writes the threshold when the logger is created and whenever a
+ * level is set at run time; the field is volatile so that every thread sees a change at once (on
+ * x86 a volatile read is a plain load: the disabled call costs what it did with a final field).
  *
  * <p>{@link LoggingEventAware} makes SLF4J hand over fluent-API events (and the events it recorded
  * while initializing) whole, so key-value pairs arrive as fields instead of being flattened into
@@ -32,13 +34,13 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
     private static final long serialVersionUID = 1L;
 
     private final String name;
-    /** Lowest enabled {@link Level} ordinal, or {@code Thresholds.OFF}. */
-    private final int threshold;
+    /** Lowest enabled {@link Level} ordinal, or {@code Thresholds.OFF}; written by the level registry only. */
+    private volatile int threshold = Thresholds.OFF;
     private final transient Pipeline pipeline;
 
-    RingtailLogger(String name, int threshold, Pipeline pipeline) {
+    /** Off until the level registry writes its threshold, before anyone else can reach it. */
+    RingtailLogger(String name, Pipeline pipeline) {
         this.name = name;
-        this.threshold = threshold;
         this.pipeline = pipeline;
     }
 
@@ -50,6 +52,11 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
     /** The lowest enabled level's ordinal, or {@code Thresholds.OFF}. */
     int threshold() {
         return threshold;
+    }
+
+    /** The level registry's {@code ThresholdWriter}: the only writer. */
+    void threshold(int threshold) {
+        this.threshold = threshold;
     }
 
     /**

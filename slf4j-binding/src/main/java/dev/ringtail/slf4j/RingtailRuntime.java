@@ -5,6 +5,8 @@ import dev.ringtail.PipelineStats;
 import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.RingtailConfig;
 import dev.ringtail.internal.diag.Diagnostics;
+import dev.ringtail.internal.level.LevelRegistry;
+import dev.ringtail.internal.level.LevelsBean;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.sink.Sink;
@@ -20,39 +22,48 @@ final class RingtailRuntime {
     static final String HOOK_THREAD = "ringtail-shutdown";
 
     private final RingtailConfig config;
-    private final Diagnostics diagnostics;
+    private final LevelRegistry<RingtailLogger> levels;
     private final Pipeline pipeline;
     private final Thread hook;
 
-    private RingtailRuntime(RingtailConfig config, Diagnostics diagnostics, Pipeline pipeline, Thread hook) {
+    private RingtailRuntime(RingtailConfig config, LevelRegistry<RingtailLogger> levels, Pipeline pipeline,
+                            Thread hook) {
         this.config = config;
-        this.diagnostics = diagnostics;
+        this.levels = levels;
         this.pipeline = pipeline;
         this.hook = hook;
     }
 
     /**
      * Builds the sinks the configuration asks for (the console if {@code ringtail.console}, BetterStack
-     * if a token is set), starts the pipeline, registers the shutdown
-     * hook if {@code ringtail.shutdownHook}, and prints where logs go. With no sink at all
+     * if a token is set), starts the pipeline with the levels' MBean beside its own, registers the
+     * shutdown hook if {@code ringtail.shutdownHook}, and prints where logs go. With no sink at all
      * (console off, no token) there is no pipeline and every logger is off.
      */
     static RingtailRuntime start(RingtailConfig config, Diagnostics diagnostics) {
         List<Sink> sinks = Components.sinks(config, diagnostics);
         diagnostics.line(destinations(config, sinks));
-        if (sinks.isEmpty()) {
-            return new RingtailRuntime(config, diagnostics, null, null);
-        }
-        PipelineBuilder builder = Components.pipeline(config, diagnostics);
-        sinks.forEach(builder::sink);
-        Pipeline pipeline = builder.build().start();
+        LevelRegistry<RingtailLogger> levels = RingtailLoggerFactory.levels(config, sinks.isEmpty());
+        Pipeline pipeline = null;
         Thread hook = null;
-        if (config.shutdownHook()) {
-            Duration timeout = config.shutdownTimeout();
-            hook = new Thread(() -> pipeline.shutdown(timeout), HOOK_THREAD);
-            Runtime.getRuntime().addShutdownHook(hook);
+        if (!sinks.isEmpty()) {
+            PipelineBuilder builder = Components.pipeline(config, diagnostics)
+                    .mbean(LevelsBean.NAME, new LevelsBean(levels).mbean());
+            sinks.forEach(builder::sink);
+            pipeline = builder.build().start();
+            hook = shutdownHook(config, pipeline);
         }
-        return new RingtailRuntime(config, diagnostics, pipeline, hook);
+        return new RingtailRuntime(config, levels, pipeline, hook);
+    }
+
+    private static Thread shutdownHook(RingtailConfig config, Pipeline pipeline) {
+        if (!config.shutdownHook()) {
+            return null;
+        }
+        Duration timeout = config.shutdownTimeout();
+        Thread hook = new Thread(() -> pipeline.shutdown(timeout), HOOK_THREAD);
+        Runtime.getRuntime().addShutdownHook(hook);
+        return hook;
     }
 
     /**
@@ -87,6 +98,11 @@ final class RingtailRuntime {
 
     RingtailConfig config() {
         return config;
+    }
+
+    /** Every logger's level, as configured and as set since. */
+    LevelRegistry<RingtailLogger> levels() {
+        return levels;
     }
 
     boolean flush(Duration timeout) {
