@@ -5,6 +5,8 @@
 module dev.ringtail.slf4j {
     requires transitive dev.ringtail.core;
     requires transitive org.slf4j;
+    requires java.logging;
+    requires jul.to.slf4j;
 
     exports dev.ringtail.slf4j;
 

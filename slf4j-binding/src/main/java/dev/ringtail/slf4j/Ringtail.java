@@ -67,7 +67,7 @@ public final class Ringtail {
      * Sets the level of a logger and its descendants while the application runs: every existing
      * logger under the prefix obeys from its next call, and loggers created later too. The longest
      * configured prefix still wins: setting {@code com.shop} leaves {@code com.shop.sql} at its own
-     * level if it has one.
+     * level if it has one. With {@code ringtail.jul}, JUL's logger of that name follows.
      *
      * @param loggerPrefix a logger name or prefix ({@code com.shop} covers {@code com.shop.Cart}
      *                     and {@code com.shop.Cart$Line}, not {@code com.shopping}); {@code ""}

@@ -10,6 +10,7 @@ import dev.ringtail.internal.level.LevelsBean;
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.slf4j.jul.JulBridge;
 import java.time.Duration;
 import java.util.List;
 
@@ -25,20 +26,23 @@ final class RingtailRuntime {
     private final LevelRegistry<RingtailLogger> levels;
     private final Pipeline pipeline;
     private final Thread hook;
+    private final JulBridge jul;
 
     private RingtailRuntime(RingtailConfig config, LevelRegistry<RingtailLogger> levels, Pipeline pipeline,
-                            Thread hook) {
+                            Thread hook, JulBridge jul) {
         this.config = config;
         this.levels = levels;
         this.pipeline = pipeline;
         this.hook = hook;
+        this.jul = jul;
     }
 
     /**
      * Builds the sinks the configuration asks for (the console if {@code ringtail.console}, BetterStack
      * if a token is set), starts the pipeline with the levels' MBean beside its own, registers the
-     * shutdown hook if {@code ringtail.shutdownHook}, and prints where logs go. With no sink at all
-     * (console off, no token) there is no pipeline and every logger is off.
+     * shutdown hook if {@code ringtail.shutdownHook}, prints where logs go, and bridges JUL if
+     * {@code ringtail.jul}. With no sink at all (console off, no token) there is no pipeline and
+     * every logger is off.
      */
     static RingtailRuntime start(RingtailConfig config, Diagnostics diagnostics) {
         List<Sink> sinks = Components.sinks(config, diagnostics);
@@ -53,7 +57,11 @@ final class RingtailRuntime {
             pipeline = builder.build().start();
             hook = shutdownHook(config, pipeline);
         }
-        return new RingtailRuntime(config, levels, pipeline, hook);
+        JulBridge jul = new JulBridge(levels, diagnostics);
+        if (config.jul()) {
+            jul.install();
+        }
+        return new RingtailRuntime(config, levels, pipeline, hook, jul);
     }
 
     private static Thread shutdownHook(RingtailConfig config, Pipeline pipeline) {
@@ -105,12 +113,21 @@ final class RingtailRuntime {
         return levels;
     }
 
+    /** The JUL bridge, installed if {@code ringtail.jul}. */
+    JulBridge jul() {
+        return jul;
+    }
+
     boolean flush(Duration timeout) {
         return pipeline == null || pipeline.flush(timeout);
     }
 
-    /** Drains and stops; the shutdown hook is removed so it does not run a second, empty shutdown. */
+    /**
+     * Gives JUL its own handlers back, drains and stops; the shutdown hook is removed so it does not
+     * run a second, empty shutdown. (The hook itself leaves JUL bridged: the JVM is exiting.)
+     */
     boolean shutdown(Duration timeout) {
+        jul.uninstall();
         if (pipeline == null) {
             return true;
         }

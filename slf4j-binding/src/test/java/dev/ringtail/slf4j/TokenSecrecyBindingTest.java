@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.slf4j.jul.JulBridge;
 import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.PublicTypes;
@@ -48,7 +49,9 @@ class TokenSecrecyBindingTest {
 
                 Map<Class<?>, List<Object>> instances = Map.of(
                         RingtailLogger.class, List.of(logger),
-                        RingtailServiceProvider.class, List.of(new RingtailServiceProvider()));
+                        RingtailServiceProvider.class, List.of(new RingtailServiceProvider()),
+                        JulBridge.class, List.of(runtime.jul()),
+                        JulBridge.Owner.class, List.of(factory));
                 List<Class<?>> types = PublicTypes.besides(RingtailLogger.class);
                 assertThat(types).contains(RingtailLogger.class, RingtailServiceProvider.class, Ringtail.class);
                 for (Class<?> type : types) {
