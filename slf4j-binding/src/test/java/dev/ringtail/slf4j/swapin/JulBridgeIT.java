@@ -10,8 +10,8 @@ import org.junit.jupiter.api.Test;
  * {@code ringtail.jul} in a fresh JVM running {@code swapin/JulApp.java} with the all jar, as an
  * application with a JUL-logging legacy part runs it: JUL's records reach ringtail's console
  * sink with their logger names and levels, JUL's levels follow ringtail's at start-up and at run
- * time (a record below them never passes JUL's own check), and {@code ringtail.jul=false} leaves
- * JUL as it was.
+ * time (a record below them never passes JUL's own check), and {@code ringtail.jul=false}, or
+ * the plain artifact without jul-to-slf4j, leaves JUL as it was.
  */
 class JulBridgeIT {
     private static final String TIME = "\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d,\\d{3}";
@@ -84,5 +84,17 @@ class JulBridgeIT {
         assertThat(run.stdout).as(run.toString()).contains("APP root handlers [java.util.logging.ConsoleHandler]")
                 .doesNotContain("plain jul record");
         assertThat(run.stderr).as("JUL's own format, on stderr").contains("INFO: plain jul record");
+    }
+
+    @Test
+    void withoutJulToSlf4jOnThePlainClassPathJulIsLeftAloneWithOneLine() throws Exception {
+        SwapInApp.Result run = app.runPlainWithout("jul-to-slf4j", List.of(), "plain");
+
+        assertThat(run.exitCode).as(run.toString()).isZero();
+        assertThat(run.stdout).as(run.toString()).contains("APP root handlers [java.util.logging.ConsoleHandler]",
+                "[INFO] app: started");
+        assertThat(run.ringtailStderrLines()).as(run.toString()).anyMatch(l -> l.startsWith(
+                "ringtail: java.util.logging is not routed into ringtail (ringtail.jul): jul-to-slf4j is not on the class path"));
+        assertThat(run.stderr).contains("INFO: plain jul record");
     }
 }
