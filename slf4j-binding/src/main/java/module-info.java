@@ -8,6 +8,8 @@
 module dev.ringtail.slf4j {
     requires transitive dev.ringtail.core;
     requires transitive org.slf4j;
+    requires java.logging;
+    requires jul.to.slf4j;
 
     requires static spring.boot;
     requires static spring.core;

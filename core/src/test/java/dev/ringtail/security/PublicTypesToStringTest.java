@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.ringtail.Level;
+import dev.ringtail.LevelsMXBean;
 import dev.ringtail.PipelineMXBean;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkMXBean;
@@ -20,6 +21,9 @@ import dev.ringtail.internal.http.BetterStackSink;
 import dev.ringtail.internal.http.BetterStackSinkBuilder;
 import dev.ringtail.internal.json.EventSerializer;
 import dev.ringtail.internal.json.OutputBuffer;
+import dev.ringtail.internal.level.LevelListener;
+import dev.ringtail.internal.level.LevelRegistry;
+import dev.ringtail.internal.level.LevelsBean;
 import dev.ringtail.internal.ring.EventTranslator;
 import dev.ringtail.internal.ring.LogEvent;
 import dev.ringtail.internal.ring.Pipeline;
@@ -73,8 +77,13 @@ class PublicTypesToStringTest {
         BetterStackSink refused = BetterStackSink.builder().token(TOKEN)
                 .endpoint(URI.create("http://logs.example.invalid/")).diagnostics(diagnostics).build();
         ConsoleSink console = new ConsoleSink(new ByteArrayOutputStream(), ZoneOffset.UTC, 1000);
+        LevelRegistry.ThresholdWriter<int[]> writer = (logger, threshold) -> logger[0] = threshold;
+        LevelRegistry<int[]> levels = new LevelRegistry<>(config, false, writer);
+        LevelListener listener = prefix -> { };
+        levels.addListener(listener);
+        LevelsBean levelsBean = new LevelsBean(levels);
         PipelineBuilder pipelineBuilder = Pipeline.builder().jmx(true).diagnostics(diagnostics).sink(loopback)
-                .sink(console);
+                .sink(console).mbean(LevelsBean.NAME, levelsBean.mbean());
         Pipeline pipeline = pipelineBuilder.build().start();
         try {
             EventSerializer serializer = new EventSerializer();
@@ -107,6 +116,13 @@ class PublicTypesToStringTest {
                     JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Pipeline"), PipelineMXBean.class)));
             instances.put(SinkMXBean.class, List.of(
                     JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Sink,name=betterstack"), SinkMXBean.class)));
+
+            instances.put(LevelsMXBean.class, List.of(levelsBean,
+                    JMX.newMXBeanProxy(server, new ObjectName(LevelsBean.NAME), LevelsMXBean.class)));
+            instances.put(LevelsBean.class, List.of(levelsBean));
+            instances.put(LevelRegistry.class, List.of(levels));
+            instances.put(LevelRegistry.ThresholdWriter.class, List.of(writer));
+            instances.put(LevelListener.class, List.of(listener));
 
             instances.put(RecursionGuard.Depth.class, List.of(RecursionGuard.current()));
             KeyValues keyValues = new KeyValues();

@@ -47,7 +47,6 @@ public final class RingtailServiceProvider implements SLF4JServiceProvider {
         runtime = started;
         loggerFactory = new RingtailLoggerFactory(started);
         active = this;
-        JulBridge.install(); // stand-in for ringtail.jul
     }
 
     @Override

@@ -109,6 +109,24 @@ class ReconfigureTest {
         assertThat(slf4j.stderr().text()).doesNotContain("reconfigured");
     }
 
+    @Test
+    void loggersThatWereOffForWantOfASinkComeOnWhenTheReconfigurationBringsOne() throws Exception {
+        try (IngestServer server = IngestServer.start(LiveSlf4j.TOKEN)) {
+            slf4j.systemProperty(RingtailConfig.CONSOLE, "false"); // and no token: nowhere to go
+            Logger log = LoggerFactory.getLogger("shop.nowhere");
+            assertThat(log.isErrorEnabled()).isFalse();
+
+            control().reconfigure(MapOverlay.of(Map.of(RingtailConfig.TOKEN, LiveSlf4j.TOKEN,
+                    RingtailConfig.ENDPOINT, server.uri().toString())));
+            log.info("somewhere now");
+            assertThat(Ringtail.flush(Duration.ofSeconds(10))).isTrue();
+
+            assertThat(log.isInfoEnabled()).isTrue();
+            assertThat(server.events()).extracting(e -> e.get("message")).containsExactly("somewhere now");
+            assertThat(slf4j.stderr().text()).contains("(reconfigured)").doesNotContain("until then");
+        }
+    }
+
     private static ProviderControl control() {
         return (ProviderControl) LoggerFactory.getILoggerFactory();
     }

@@ -199,7 +199,13 @@ final class ConfigReader {
             if (e.getKey().isEmpty()) {
                 continue;
             }
-            if (alwaysOff(e.getKey())) {
+            if (e.getKey().equals(RingtailConfig.ROOT)) {
+                // ROOT names the root level wherever a prefix is taken at run time; here the root has its own key
+                diagnostics.line("ignoring " + RingtailConfig.LEVEL_PREFIX + e.getKey() + "=" + e.getValue()
+                        + " (the root level's key is " + RingtailConfig.LEVEL + ")");
+                continue;
+            }
+            if (LoggerPrefixes.alwaysOff(e.getKey())) {
                 if (Thresholds.parse(e.getValue()) != Thresholds.OFF) {
                     diagnostics.line("ignoring " + RingtailConfig.LEVEL_PREFIX + e.getKey() + "=" + e.getValue()
                             + " (HttpClient's header and wire loggers print credentials; they are always off)");
@@ -221,15 +227,6 @@ final class ConfigReader {
             levels.put(e.getKey(), level);
         }
         return Collections.unmodifiableMap(levels);
-    }
-
-    private static boolean alwaysOff(String name) {
-        for (String prefix : RingtailConfig.ALWAYS_OFF) {
-            if (name.equals(prefix) || name.startsWith(prefix + ".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     String token() {

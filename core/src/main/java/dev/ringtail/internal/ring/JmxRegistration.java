@@ -10,6 +10,7 @@ import dev.ringtail.internal.stats.SinkCounters;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -29,13 +30,17 @@ final class JmxRegistration {
         this.names = names;
     }
 
-    static JmxRegistration register(Pipeline pipeline, Diagnostics diagnostics) {
+    /** @param others further MBeans by object name, registered and unregistered with the pipeline's */
+    static JmxRegistration register(Pipeline pipeline, Map<String, Object> others, Diagnostics diagnostics) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         List<ObjectName> names = new ArrayList<>();
         tryRegister(server, new PipelineBean(pipeline), PIPELINE_NAME, names, diagnostics);
         for (Sink sink : pipeline.sinks()) {
             tryRegister(server, new SinkBean(sink.counters()), SINK_NAME_PREFIX + quoteIfNeeded(sink.name()),
                     names, diagnostics);
+        }
+        for (Map.Entry<String, Object> other : others.entrySet()) {
+            tryRegister(server, other.getValue(), other.getKey(), names, diagnostics);
         }
         return new JmxRegistration(server, names);
     }

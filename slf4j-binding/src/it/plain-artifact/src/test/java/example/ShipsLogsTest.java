@@ -144,6 +144,7 @@ class ShipsLogsTest {
         assertTrue(jarOf("com.fasterxml.jackson.core.JsonFactory").startsWith("jackson-core-"));
         assertTrue(jarOf("org.apache.hc.client5.http.impl.classic.HttpClients").startsWith("httpclient5-"));
         assertTrue(jarOf("org.slf4j.LoggerFactory").startsWith("slf4j-api-"));
+        assertTrue(jarOf("org.slf4j.bridge.SLF4JBridgeHandler").startsWith("jul-to-slf4j-"));
     }
 
     /**

@@ -61,7 +61,8 @@ class AllJarContentsIT {
                 .anyMatch(e -> e.startsWith("dev/ringtail/shaded/com/lmax/disruptor/"))
                 .anyMatch(e -> e.startsWith("dev/ringtail/shaded/com/fasterxml/jackson/core/"))
                 .anyMatch(e -> e.startsWith("dev/ringtail/shaded/org/apache/hc/client5/"))
-                .anyMatch(e -> e.startsWith("dev/ringtail/shaded/org/apache/hc/core5/"));
+                .anyMatch(e -> e.startsWith("dev/ringtail/shaded/org/apache/hc/core5/"))
+                .contains("dev/ringtail/shaded/org/slf4j/bridge/SLF4JBridgeHandler.class");
         assertThat(entries).as("not slf4j-api: the application brings it")
                 .noneMatch(e -> e.startsWith("org/slf4j/"));
     }
