@@ -39,8 +39,9 @@ class BetterStackSwapInIT {
                     "-Dringtail.batch.flushMillis=600000",
                     // a wrong mapping of the relocated httpclient loggers would let their debug lines through
                     "-Dringtail.level=trace", "-Dringtail.level.shop=info",
-                    // JUL is bridged: at trace, the JDK's MBean server would report the app's JMX reads
-                    "-Dringtail.level.javax.management=info"), List.of());
+                    // JUL is bridged: at trace, the JDK's MBean server would report the app's JMX reads,
+                    // and its security events the trust store the HTTP sink loads on its own thread
+                    "-Dringtail.level.javax.management=info", "-Dringtail.level.jdk.event.security=info"), List.of());
 
             assertThat(run.exitCode).as(run.toString()).isZero();
             assertThat(run.ringtailStderrLines()).as(run.toString()).containsExactly(
