@@ -15,6 +15,7 @@ module dev.ringtail.core {
     exports dev.ringtail.internal.config to dev.ringtail.slf4j;
     exports dev.ringtail.internal.diag to dev.ringtail.slf4j;
     exports dev.ringtail.internal.event to dev.ringtail.slf4j;
+    exports dev.ringtail.internal.level to dev.ringtail.slf4j;
     exports dev.ringtail.internal.ring to dev.ringtail.slf4j;
     exports dev.ringtail.internal.sink to dev.ringtail.slf4j;
 }

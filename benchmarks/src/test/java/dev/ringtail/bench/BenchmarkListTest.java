@@ -26,6 +26,8 @@ class BenchmarkListTest {
                 // enqueue through SLF4J (params args x context), and its full-ring drop path
                 p + "RingtailSlf4jBenchmark.oneThread", p + "RingtailSlf4jBenchmark.twoThreads",
                 p + "RingtailSlf4jDropBenchmark.oneThread", p + "RingtailSlf4jDropBenchmark.twoThreads",
+                // the level check: a call below the logger's level, and the same call enabled
+                p + "LevelCheckBenchmark.disabled", p + "LevelCheckBenchmark.enabled",
                 // the core publish path and its drop path
                 p + "CorePublishBenchmark.publishOneArgument",
                 p + "CoreDropBenchmark.dropOneThread", p + "CoreDropBenchmark.dropTwoThreads",

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.ringtail.Level;
+import dev.ringtail.LevelsMXBean;
 import dev.ringtail.PipelineMXBean;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkMXBean;
@@ -32,6 +33,9 @@ import dev.ringtail.internal.json.JsonLineFormat;
 import dev.ringtail.internal.json.JsonText;
 import dev.ringtail.internal.json.OutputBuffer;
 import dev.ringtail.internal.json.WrittenKeys;
+import dev.ringtail.internal.level.LevelListener;
+import dev.ringtail.internal.level.LevelRegistry;
+import dev.ringtail.internal.level.LevelsBean;
 import dev.ringtail.internal.otlp.OtlpSink;
 import dev.ringtail.internal.otlp.OtlpSinkBuilder;
 import dev.ringtail.internal.otlp.Resource;
@@ -95,8 +99,13 @@ class PublicTypesToStringTest {
         OtlpSink otlp = Components.otlp(config, diagnostics);
         OtlpSink otlpRefused = OtlpSink.builder().endpoint("http://otlp.example.invalid/v1/logs").token(TOKEN)
                 .header("x-api-key", TOKEN).diagnostics(diagnostics).build();
+        LevelRegistry.ThresholdWriter<int[]> writer = (logger, threshold) -> logger[0] = threshold;
+        LevelRegistry<int[]> levels = new LevelRegistry<>(config, false, writer);
+        LevelListener listener = prefix -> { };
+        levels.addListener(listener);
+        LevelsBean levelsBean = new LevelsBean(levels);
         PipelineBuilder pipelineBuilder = Pipeline.builder().jmx(true).diagnostics(diagnostics).sink(loopback)
-                .sink(console);
+                .sink(console).mbean(LevelsBean.NAME, levelsBean.mbean());
         Pipeline pipeline = pipelineBuilder.build().start();
         try {
             EventSerializer serializer = new EventSerializer();
@@ -106,6 +115,9 @@ class PublicTypesToStringTest {
 
             Map<Class<?>, List<Object>> instances = new HashMap<>();
             instances.put(RingtailConfig.class, List.of(config, fromEnvironment));
+            instances.put(dev.ringtail.internal.config.ConfigOverlay.class, List.of(
+                    dev.ringtail.internal.config.ConfigOverlay.NONE,
+                    dev.ringtail.testing.MapOverlay.of(java.util.Map.of(RingtailConfig.TOKEN, TOKEN))));
             instances.put(BetterStackSink.class, List.of(loopback, refused));
             instances.put(BetterStackSinkBuilder.class, List.of(BetterStackSink.builder().token(TOKEN)));
             instances.put(Pipeline.class, List.of(pipeline));
@@ -149,6 +161,13 @@ class PublicTypesToStringTest {
                     JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Pipeline"), PipelineMXBean.class)));
             instances.put(SinkMXBean.class, List.of(
                     JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Sink,name=betterstack"), SinkMXBean.class)));
+
+            instances.put(LevelsMXBean.class, List.of(levelsBean,
+                    JMX.newMXBeanProxy(server, new ObjectName(LevelsBean.NAME), LevelsMXBean.class)));
+            instances.put(LevelsBean.class, List.of(levelsBean));
+            instances.put(LevelRegistry.class, List.of(levels));
+            instances.put(LevelRegistry.ThresholdWriter.class, List.of(writer));
+            instances.put(LevelListener.class, List.of(listener));
 
             instances.put(RecursionGuard.Depth.class, List.of(RecursionGuard.current()));
             KeyValues keyValues = new KeyValues();

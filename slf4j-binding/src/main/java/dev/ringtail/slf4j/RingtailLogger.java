@@ -2,13 +2,13 @@ package dev.ringtail.slf4j;
 
 import dev.ringtail.Level;
 import dev.ringtail.internal.config.Thresholds;
-import dev.ringtail.internal.ring.Pipeline;
 import java.io.ObjectStreamException;
 import java.io.Serializable;
 import org.slf4j.LoggerFactory;
 import org.slf4j.Marker;
 import org.slf4j.event.LoggingEvent;
 import org.slf4j.spi.LoggingEventAware;
+import org.slf4j.spi.LoggingEventBuilder;
 
 /**
  * An SLF4J logger publishing into the ring.
@@ -16,8 +16,10 @@ import org.slf4j.spi.LoggingEventAware;
  * <p>It implements {@link org.slf4j.Logger} directly rather than extending SLF4J's
  * {@code AbstractLogger}, whose every call packs its arguments into a new {@code Object[]}: here
  * each overload passes its arguments straight to a static translator, so an enabled call
- * allocates nothing and a disabled one is a single compare of a final field against a constant.
- * The threshold is resolved once, when the factory creates the logger.
+ * allocates nothing and a disabled one is one read of the threshold field and one compare against
+ * a constant. The level registry writes the threshold when the logger is created and whenever a
+ * level is set at run time; the field is volatile so that every thread sees a change at once (on
+ * x86 a volatile read is a plain load: the disabled call costs what it did with a final field).
  *
  * <p>{@link LoggingEventAware} makes SLF4J hand over fluent-API events (and the events it recorded
  * while initializing) whole, so key-value pairs arrive as fields instead of being flattened into
@@ -31,13 +33,13 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
     private static final long serialVersionUID = 1L;
 
     private final String name;
-    /** Lowest enabled {@link Level} ordinal, or {@code Thresholds.OFF}. */
-    private final int threshold;
-    private final transient Pipeline pipeline;
+    /** Lowest enabled {@link Level} ordinal, or {@code Thresholds.OFF}; written by the level registry only. */
+    private volatile int threshold = Thresholds.OFF;
+    private final transient LivePipeline pipeline;
 
-    RingtailLogger(String name, int threshold, Pipeline pipeline) {
+    /** Off until the level registry writes its threshold, before anyone else can reach it. */
+    RingtailLogger(String name, LivePipeline pipeline) {
         this.name = name;
-        this.threshold = threshold;
         this.pipeline = pipeline;
     }
 
@@ -49,6 +51,11 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
     /** The lowest enabled level's ordinal, or {@code Thresholds.OFF}. */
     int threshold() {
         return threshold;
+    }
+
+    /** The level registry's {@code ThresholdWriter}: the only writer. */
+    void threshold(int threshold) {
+        this.threshold = threshold;
     }
 
     /**
@@ -63,6 +70,22 @@ public final class RingtailLogger implements org.slf4j.Logger, LoggingEventAware
         Level level = toLevel(event.getLevel());
         if (threshold <= level.ordinal()) {
             pipeline.publish(level, name, Translators.LOGGING_EVENT, event, null, null, null);
+        }
+    }
+
+    /**
+     * The fluent API: this thread's reusable builder. SLF4J's {@code atInfo()} and friends check
+     * the level first and hand out its no-op builder when disabled.
+     */
+    @Override
+    public LoggingEventBuilder makeLoggingEventBuilder(org.slf4j.event.Level level) {
+        return RingtailEventBuilder.forThread(this, toLevel(level));
+    }
+
+    // The level is checked again: a builder can be made directly, or outlive a level change.
+    void publishFluent(Level level, RingtailEventBuilder builder) {
+        if (threshold <= level.ordinal()) {
+            pipeline.publish(level, name, RingtailEventBuilder.FLUENT, builder, null, null, null);
         }
     }
 

@@ -45,7 +45,7 @@ public final class RingtailServiceProvider implements SLF4JServiceProvider {
     public void initialize() {
         RingtailRuntime started = RingtailRuntime.start(RingtailConfig.load(), Diagnostics.stderr());
         runtime = started;
-        loggerFactory = new RingtailLoggerFactory(started.config(), started.pipeline());
+        loggerFactory = new RingtailLoggerFactory(started);
         active = this;
     }
 

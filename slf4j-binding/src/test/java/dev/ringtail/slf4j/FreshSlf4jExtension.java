@@ -20,8 +20,10 @@ import org.slf4j.LoggerFactoryFriend;
  * cleared and the streams put back.
  *
  * <pre>{@code @RegisterExtension final FreshSlf4jExtension slf4j = new FreshSlf4jExtension();}</pre>
+ *
+ * <p>Public for the tests of {@code dev.ringtail.slf4j.spring}, which reset SLF4J the same way.
  */
-final class FreshSlf4jExtension implements BeforeEachCallback, AfterEachCallback {
+public final class FreshSlf4jExtension implements BeforeEachCallback, AfterEachCallback {
     private final List<String> properties = new ArrayList<>();
     private CapturedOutput stdout;
     private CapturedOutput stderr;
@@ -49,7 +51,7 @@ final class FreshSlf4jExtension implements BeforeEachCallback, AfterEachCallback
      * Stops the pipeline SLF4J initialized last and resets SLF4J: the next logger asked for
      * initializes a new provider, configured by the system properties of that moment.
      */
-    void reset() {
+    public void reset() {
         RingtailServiceProvider active = RingtailServiceProvider.active();
         if (active != null && active.runtime() != null) {
             active.runtime().shutdown(Duration.ofSeconds(5));
@@ -58,18 +60,18 @@ final class FreshSlf4jExtension implements BeforeEachCallback, AfterEachCallback
     }
 
     /** Sets a system property for this test only: cleared after it. */
-    void systemProperty(String key, String value) {
+    public void systemProperty(String key, String value) {
         properties.add(key);
         System.setProperty(key, value);
     }
 
     /** What went to {@code System.out} during the test: the console sink's lines. */
-    CapturedOutput stdout() {
+    public CapturedOutput stdout() {
         return stdout;
     }
 
     /** What went to {@code System.err} during the test: ringtail's own lines among them. */
-    CapturedOutput stderr() {
+    public CapturedOutput stderr() {
         return stderr;
     }
 

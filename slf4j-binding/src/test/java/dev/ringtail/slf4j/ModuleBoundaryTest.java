@@ -12,16 +12,25 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
-/** The module descriptors keep the API small: one package each, the machinery open only to the provider. */
+/**
+ * The module descriptors keep the API small: the core exports one package, the provider two (its
+ * API and the Spring Boot logging system Spring instantiates), the machinery open only to the
+ * provider; Spring Boot is never required.
+ */
 class ModuleBoundaryTest {
 
     @Test
-    void theProviderModuleExportsOnlyItsApiPackageAndProvidesTheSlf4jService() throws Exception {
+    void theProviderModuleExportsItsApiAndItsSpringPackageAndProvidesTheSlf4jService() throws Exception {
         ModuleDescriptor provider = descriptorBeside(RingtailLogger.class);
 
         assertThat(provider.name()).isEqualTo("dev.ringtail.slf4j");
-        assertThat(provider.exports()).extracting(ModuleDescriptor.Exports::source).containsExactly("dev.ringtail.slf4j");
+        assertThat(provider.exports()).extracting(ModuleDescriptor.Exports::source)
+                .containsExactlyInAnyOrder("dev.ringtail.slf4j", "dev.ringtail.slf4j.spring");
         assertThat(provider.exports()).allMatch(e -> !e.isQualified());
+        assertThat(provider.requires()).filteredOn(r -> r.name().startsWith("spring."))
+                .extracting(ModuleDescriptor.Requires::name).containsExactlyInAnyOrder("spring.boot", "spring.core");
+        assertThat(provider.requires()).filteredOn(r -> r.name().startsWith("spring."))
+                .allMatch(r -> r.modifiers().contains(ModuleDescriptor.Requires.Modifier.STATIC), "optional: requires static");
         assertThat(provider.provides()).singleElement().satisfies(p -> {
             assertThat(p.service()).isEqualTo("org.slf4j.spi.SLF4JServiceProvider");
             assertThat(p.providers()).containsExactly(RingtailServiceProvider.class.getName());

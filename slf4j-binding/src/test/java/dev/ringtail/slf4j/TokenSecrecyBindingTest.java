@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
 import dev.ringtail.internal.config.RingtailConfig;
+import dev.ringtail.slf4j.internal.ProviderControl;
+import dev.ringtail.slf4j.jul.JulBridge;
+import dev.ringtail.slf4j.spring.RingtailLoggingSystem;
 import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.IngestServer;
 import dev.ringtail.testing.PublicTypes;
@@ -48,7 +51,12 @@ class TokenSecrecyBindingTest {
 
                 Map<Class<?>, List<Object>> instances = Map.of(
                         RingtailLogger.class, List.of(logger),
-                        RingtailServiceProvider.class, List.of(new RingtailServiceProvider()));
+                        RingtailServiceProvider.class, List.of(new RingtailServiceProvider()),
+                        JulBridge.class, List.of(runtime.jul()),
+                        JulBridge.Owner.class, List.of(factory),
+                        ProviderControl.class, List.of(factory),
+                        RingtailLoggingSystem.class, List.of(new RingtailLoggingSystem(getClass().getClassLoader())),
+                        RingtailLoggingSystem.Factory.class, List.of(new RingtailLoggingSystem.Factory()));
                 List<Class<?>> types = PublicTypes.besides(RingtailLogger.class);
                 assertThat(types).contains(RingtailLogger.class, RingtailServiceProvider.class, Ringtail.class);
                 for (Class<?> type : types) {

@@ -13,6 +13,7 @@ import dev.ringtail.internal.text.ConsoleFormat;
 import dev.ringtail.internal.text.LineFormat;
 import java.time.ZoneId;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -79,6 +80,25 @@ public final class Components {
                 .maxRetainedBytes(config.ringMaxBytes())
                 .maxFieldChars(config.maxFieldChars())
                 .diagnostics(diagnostics);
+    }
+
+    /**
+     * True if the two configurations build the same pipeline and sinks: every key read above
+     * agrees (levels and the shutdown keys are not among them). A reconfiguration that changes
+     * none of them keeps the running pipeline instead of rebuilding it.
+     */
+    public static boolean samePipeline(RingtailConfig a, RingtailConfig b) {
+        return pipelineKeys(a).equals(pipelineKeys(b));
+    }
+
+    // Every value sinks(), pipeline(), console() and betterStack() read: a key added there belongs here.
+    private static List<Object> pipelineKeys(RingtailConfig c) {
+        return Arrays.asList(c.ringSize(), c.reserve(), c.waitStrategy(), c.dropReportInterval(), c.maxMessageChars(),
+                c.ringMaxBytes(), c.maxFieldChars(), c.console(), c.consoleStderr(), c.token().orElse(null),
+                c.endpoint(), c.batchMaxEvents(), c.batchMaxBytes(), c.batchFlush(), c.gzip(), c.maxInFlight(),
+                c.httpTimeout(), c.retryMaxAttempts(), c.retryMaxBackoff(), c.consoleJson(), c.otlp().endpoint(),
+                c.otlp().encoding(), c.otlp().headers(), c.otlp().token(), c.otlp().resource().serviceName(),
+                c.otlp().resource().attributes());
     }
 
     public static ConsoleSink console(RingtailConfig config, Diagnostics diagnostics) {

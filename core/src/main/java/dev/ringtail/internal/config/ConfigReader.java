@@ -8,6 +8,7 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
@@ -15,19 +16,21 @@ import java.util.TreeMap;
 import java.util.function.Function;
 
 /**
- * Reads {@code ringtail.*} values by precedence (system property, environment variable,
- * {@code ringtail.properties}) and parses them. A bad value gets one stderr line naming the key,
+ * Reads {@code ringtail.*} values by precedence (system property, the overlay, environment
+ * variable, {@code ringtail.properties}) and parses them. A bad value gets one stderr line naming the key,
  * the value and the default used instead; it never fails.
  */
 final class ConfigReader {
     private final Function<String, String> properties;
+    private final ConfigOverlay overlay;
     private final Function<String, String> environment;
     private final Properties file;
     private final Diagnostics diagnostics;
 
-    ConfigReader(Function<String, String> properties, Function<String, String> environment, Properties file,
-                 Diagnostics diagnostics) {
+    ConfigReader(Function<String, String> properties, ConfigOverlay overlay, Function<String, String> environment,
+                 Properties file, Diagnostics diagnostics) {
         this.properties = properties;
+        this.overlay = overlay;
         this.environment = environment;
         this.file = file;
         this.diagnostics = diagnostics;
@@ -72,6 +75,10 @@ final class ConfigReader {
         if (value != null) {
             return new Found(key, value);
         }
+        value = overlay.get(key);
+        if (value != null) {
+            return new Found(key, value);
+        }
         String envName = environmentName(key);
         value = environment.apply(envName);
         if (value != null) {
@@ -86,9 +93,10 @@ final class ConfigReader {
         return new Found(name, environment.apply(name));
     }
 
-    /** A system property only (or, in Spring Boot, what the integration passes as properties). */
+    /** A key outside ringtail's own ({@code spring.application.name}): a system property, else the overlay (Spring's Environment). */
     Found property(String name) {
-        return new Found(name, properties.apply(name));
+        String value = properties.apply(name);
+        return new Found(name, value != null ? value : overlay.get(name));
     }
 
     /** One line about a setting that is not used as it is; {@code what} never holds a secret value. */
@@ -191,9 +199,11 @@ final class ConfigReader {
                 names.put(key.substring(RingtailConfig.LEVEL_PREFIX.length()), file.getProperty(key));
             }
         }
-        for (Map.Entry<String, String> e : propertyMap.entrySet()) {
-            if (e.getKey().startsWith(RingtailConfig.LEVEL_PREFIX)) {
-                names.put(e.getKey().substring(RingtailConfig.LEVEL_PREFIX.length()), e.getValue());
+        for (Map<String, String> layer : List.of(overlay.levelKeys(), propertyMap)) {
+            for (Map.Entry<String, String> e : layer.entrySet()) {
+                if (e.getKey().startsWith(RingtailConfig.LEVEL_PREFIX)) {
+                    names.put(e.getKey().substring(RingtailConfig.LEVEL_PREFIX.length()), e.getValue());
+                }
             }
         }
         Map<String, Integer> levels = new HashMap<>();
@@ -204,7 +214,13 @@ final class ConfigReader {
             if (e.getKey().isEmpty()) {
                 continue;
             }
-            if (alwaysOff(e.getKey())) {
+            if (e.getKey().equals(RingtailConfig.ROOT)) {
+                // ROOT names the root level wherever a prefix is taken at run time; here the root has its own key
+                diagnostics.line("ignoring " + RingtailConfig.LEVEL_PREFIX + e.getKey() + "=" + e.getValue()
+                        + " (the root level's key is " + RingtailConfig.LEVEL + ")");
+                continue;
+            }
+            if (LoggerPrefixes.alwaysOff(e.getKey())) {
                 if (Thresholds.parse(e.getValue()) != Thresholds.OFF) {
                     diagnostics.line("ignoring " + RingtailConfig.LEVEL_PREFIX + e.getKey() + "=" + e.getValue()
                             + " (HttpClient's header and wire loggers print credentials; they are always off)");
@@ -226,15 +242,6 @@ final class ConfigReader {
             levels.put(e.getKey(), level);
         }
         return Collections.unmodifiableMap(levels);
-    }
-
-    private static boolean alwaysOff(String name) {
-        for (String prefix : RingtailConfig.ALWAYS_OFF) {
-            if (name.equals(prefix) || name.startsWith(prefix + ".")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     String token() {

@@ -17,9 +17,9 @@ import java.util.function.Function;
 /**
  * Every {@code ringtail.*} setting, read once and validated.
  *
- * <p>Precedence: system property, then environment variable (upper case, {@code .} to
- * {@code _}: {@code ringtail.ringSize} is {@code RINGTAIL_RINGSIZE}), then
- * {@code ringtail.properties} on the classpath, then the default. A bad value prints one stderr
+ * <p>Precedence: system property, then the {@link ConfigOverlay} if any (Spring's Environment),
+ * then environment variable (upper case, {@code .} to {@code _}: {@code ringtail.ringSize} is
+ * {@code RINGTAIL_RINGSIZE}), then {@code ringtail.properties} on the classpath, then the default. A bad value prints one stderr
  * line naming the key, the value and the default used, and never stops the application. Token
  * values are never printed.
  */
@@ -49,6 +49,8 @@ public final class RingtailConfig {
     public static final String SHUTDOWN_TIMEOUT_MILLIS = "ringtail.shutdownTimeoutMillis";
     public static final String SHUTDOWN_HOOK = "ringtail.shutdownHook";
     public static final String DROP_REPORT_MILLIS = "ringtail.dropReportMillis";
+    /** Route {@code java.util.logging} into ringtail, JUL's levels following ringtail's. */
+    public static final String JUL = "ringtail.jul";
 
     /** Environment variables BetterStack's own clients read the source token from, in order. */
     public static final String[] TOKEN_ENVIRONMENT =
@@ -62,13 +64,19 @@ public final class RingtailConfig {
     public static final String DEFAULT_CONSOLE_FORMAT = "text";
     public static final int DEFAULT_SHUTDOWN_TIMEOUT_MILLIS = 5000;
     public static final boolean DEFAULT_SHUTDOWN_HOOK = true;
+    public static final boolean DEFAULT_JUL = true;
+    /**
+     * The name that means the root level where a logger prefix is given at run time
+     * ({@code org.slf4j.Logger.ROOT_LOGGER_NAME}; the core does not depend on SLF4J).
+     */
+    public static final String ROOT = "ROOT";
     /** Built-in per-logger levels, overridable: the HTTP client's chatter stays at warn. */
     public static final Map<String, String> DEFAULT_LOGGER_LEVELS = Map.of("org.apache.hc", "warn");
     /**
      * Off whatever is configured, with all below them: HttpClient 5 prints every request header
      * (the token's included) on {@code headers}, every byte on {@code wire}, HTTP/2 frames on
      * {@code http2}. The names are joined at run time because the all jar's shade rewrites string
-     * constants that start with {@code org.apache.hc.client5} (see RingtailLoggerFactory.SHADED_PREFIX).
+     * constants that start with {@code org.apache.hc.client5} (see LevelRegistry.SHADED_PREFIX).
      */
     public static final List<String> ALWAYS_OFF = List.of(hc(".client5.http.headers"), hc(".client5.http.wire"),
             hc(".client5.http2"));
@@ -105,6 +113,7 @@ public final class RingtailConfig {
     private final Duration shutdownTimeout;
     private final boolean shutdownHook;
     private final Duration dropReportInterval;
+    private final boolean jul;
 
     private RingtailConfig(ConfigReader read, Map<String, String> propertyMap) {
         ringSize = read.integer(RING_SIZE, PipelineBuilder.DEFAULT_RING_SIZE, 1, PipelineBuilder.MAX_RING_SIZE);
@@ -135,13 +144,19 @@ public final class RingtailConfig {
         shutdownHook = read.bool(SHUTDOWN_HOOK, DEFAULT_SHUTDOWN_HOOK);
         dropReportInterval = read.millis(DROP_REPORT_MILLIS, (int) PipelineBuilder.DEFAULT_DROP_REPORT_INTERVAL.toMillis(),
                 0, 86_400_000);
+        jul = read.bool(JUL, DEFAULT_JUL);
     }
 
     /** Reads system properties, the environment and {@code ringtail.properties}; bad values go to stderr. */
     public static RingtailConfig load() {
+        return load(ConfigOverlay.NONE);
+    }
+
+    /** Like {@link #load()}, with {@code overlay} read after system properties, before the environment. */
+    public static RingtailConfig load(ConfigOverlay overlay) {
         Properties system = System.getProperties();
-        return of(system::getProperty, System::getenv, ConfigReader.classpathProperties(), Diagnostics.stderr(),
-                ConfigReader.ringtailKeys(system));
+        return of(system::getProperty, overlay, System::getenv, ConfigReader.classpathProperties(),
+                Diagnostics.stderr(), ConfigReader.ringtailKeys(system));
     }
 
     /**
@@ -150,13 +165,20 @@ public final class RingtailConfig {
      */
     public static RingtailConfig of(Map<String, String> properties, Map<String, String> environment,
                                     Properties file, Diagnostics diagnostics) {
-        return of(properties::get, environment::get, file, diagnostics, properties);
+        return of(properties, ConfigOverlay.NONE, environment, file, diagnostics);
     }
 
-    private static RingtailConfig of(Function<String, String> properties, Function<String, String> environment,
-                                     Properties file, Diagnostics diagnostics, Map<String, String> propertyMap) {
-        return new RingtailConfig(new ConfigReader(properties, environment, file == null ? new Properties() : file,
-                diagnostics), propertyMap);
+    /** Like {@link #of(Map, Map, Properties, Diagnostics)}, with an overlay between the two maps. */
+    public static RingtailConfig of(Map<String, String> properties, ConfigOverlay overlay,
+                                    Map<String, String> environment, Properties file, Diagnostics diagnostics) {
+        return of(properties::get, overlay, environment::get, file, diagnostics, properties);
+    }
+
+    private static RingtailConfig of(Function<String, String> properties, ConfigOverlay overlay,
+                                     Function<String, String> environment, Properties file, Diagnostics diagnostics,
+                                     Map<String, String> propertyMap) {
+        return new RingtailConfig(new ConfigReader(properties, overlay, environment,
+                file == null ? new Properties() : file, diagnostics), propertyMap);
     }
 
     // ---------------------------------------------------------------- typed values
@@ -180,18 +202,7 @@ public final class RingtailConfig {
      * ancestor of it ({@code com.shop} covers {@code com.shop.Cart}, not {@code com.shopping}).
      */
     public int levelFor(String loggerName) {
-        String name = loggerName == null ? "" : loggerName;
-        while (true) {
-            Integer level = loggerLevels.get(name);
-            if (level != null) {
-                return level;
-            }
-            int dot = Math.max(name.lastIndexOf('.'), name.lastIndexOf('$'));
-            if (dot <= 0) {
-                return rootLevel;
-            }
-            name = name.substring(0, dot);
-        }
+        return LoggerPrefixes.resolve(loggerLevels, rootLevel, loggerName);
     }
 
     /** The source token, if any. Never print it: see {@link #maskedToken()}. */
@@ -292,6 +303,11 @@ public final class RingtailConfig {
 
     public Duration dropReportInterval() {
         return dropReportInterval;
+    }
+
+    /** {@code ringtail.jul}: bridge {@code java.util.logging} when the provider starts. */
+    public boolean jul() {
+        return jul;
     }
 
     @Override

@@ -21,6 +21,19 @@ public final class Thresholds {
     private Thresholds() {
     }
 
+    /** The configuration's spelling of a threshold: {@code trace}, {@code debug}, {@code info}, {@code warn}, {@code error} or {@code off}. */
+    public static String name(int threshold) {
+        switch (threshold) {
+            case TRACE: return "trace";
+            case DEBUG: return "debug";
+            case INFO: return "info";
+            case WARN: return "warn";
+            case ERROR: return "error";
+            case OFF: return "off";
+            default: throw new IllegalArgumentException("no threshold: " + threshold);
+        }
+    }
+
     /** {@code trace, debug, info, warn} (or {@code warning}), {@code error} or {@code off}; {@link #INVALID} otherwise. */
     public static int parse(String value) {
         if (value != null && "off".equalsIgnoreCase(value.trim())) {

@@ -23,6 +23,8 @@ public final class RecursionGuard {
         public int value;
         /** The producer's reusable event for the ring it last logged into (the ring package's). */
         public Object scratch;
+        /** The SLF4J binding's reusable fluent-API event builder for this thread. */
+        public Object fluent;
     }
 
     public static Depth current() {

@@ -89,6 +89,21 @@ public final class BoundedText {
         text = new StringBuilder(Math.max(grown, needed)).append(text);
     }
 
+    /**
+     * True if the text fits the base buffer of any other {@code BoundedText}: {@link #copyFrom}
+     * then neither grows nor allocates.
+     */
+    public boolean fitsBase() {
+        return text.capacity() <= BASE_CHARS;
+    }
+
+    /** Replaces this text with a copy of {@code other}'s, truncation state included. */
+    public void copyFrom(BoundedText other) {
+        text.setLength(0);
+        text.append(other.text);
+        truncatedChars = other.truncatedChars;
+    }
+
     /** Lets go of a buffer an oversized text had grown, back to the base size. */
     public void shrink() {
         if (text.capacity() > BASE_CHARS) {

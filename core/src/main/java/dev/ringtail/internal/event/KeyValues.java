@@ -111,6 +111,19 @@ public final class KeyValues {
         texts[i] = text;
     }
 
+    /** True if the pairs fit a preallocated base: {@link #copyFrom} then allocates nothing. */
+    public boolean fitsBase() {
+        return keys.length <= INITIAL_PAIRS;
+    }
+
+    /** Replaces these pairs with {@code other}'s, as captured. */
+    public void copyFrom(KeyValues other) {
+        count = 0;
+        for (int i = 0; i < other.count; i++) {
+            put(other.keys[i], other.types[i], other.bits[i], other.texts[i]);
+        }
+    }
+
     /** Characters of captured text (string and decimal values) the pairs hold. */
     public long textChars() {
         long chars = 0;

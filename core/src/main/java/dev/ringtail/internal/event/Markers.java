@@ -5,7 +5,10 @@ import java.util.Arrays;
 /** The marker names of one event, in the order the call gave them, each cut at the field bound. */
 public final class Markers {
     private final int maxChars;
-    private String[] names = new String[2];
+    /** Names a slot's markers are preallocated for. */
+    private static final int BASE_NAMES = 2;
+
+    private String[] names = new String[BASE_NAMES];
     private int count;
 
     public Markers() {
@@ -33,6 +36,22 @@ public final class Markers {
             names = Arrays.copyOf(names, count * 2);
         }
         names[count++] = Truncation.cut(String.valueOf(name), maxChars);
+    }
+
+    /** True if the names fit a preallocated base: {@link #copyFrom} then allocates nothing. */
+    public boolean fitsBase() {
+        return names.length <= BASE_NAMES;
+    }
+
+    /** Replaces these names with {@code other}'s (already cut when captured). */
+    public void copyFrom(Markers other) {
+        if (other.count > names.length) {
+            names = Arrays.copyOf(names, other.count);
+        }
+        if (other.count > 0) {
+            System.arraycopy(other.names, 0, names, 0, other.count);
+        }
+        count = other.count;
     }
 
     /** Forgets the names without clearing references (the slot is being refilled at once). */

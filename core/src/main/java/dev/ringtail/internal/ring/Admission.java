@@ -13,13 +13,13 @@ import dev.ringtail.Level;
  * pre-check before the claim.
  */
 final class Admission {
-    private final RingBuffer<Slot> ring;
+    private final RingBuffer<LogEvent> ring;
     private final Sequence[] consumers;
     private final int limit;
     private final int lowLevelLimit;
     private volatile long consumedCache = -1;
 
-    Admission(RingBuffer<Slot> ring, Sequence[] consumers, int limit, double reserve) {
+    Admission(RingBuffer<LogEvent> ring, Sequence[] consumers, int limit, double reserve) {
         this.ring = ring;
         this.consumers = consumers;
         this.limit = limit;

@@ -12,11 +12,11 @@ import java.time.Instant;
  * a request only after every event published before it.
  */
 final class ControlChannel {
-    private final RingBuffer<Slot> ring;
+    private final RingBuffer<LogEvent> ring;
     private final Sequence[] consumers;
     private final Clock clock;
 
-    ControlChannel(RingBuffer<Slot> ring, Sequence[] consumers, Clock clock) {
+    ControlChannel(RingBuffer<LogEvent> ring, Sequence[] consumers, Clock clock) {
         this.ring = ring;
         this.consumers = consumers;
         this.clock = clock;
@@ -44,7 +44,7 @@ final class ControlChannel {
                 Pause.millis(1);
             }
         }
-        LogEvent event = ring.get(sequence).event;
+        LogEvent event = ring.get(sequence);
         Instant now = clock.instant();
         event.begin(LogEvent.Kind.CONTROL, Level.INFO, DropReporter.LOGGER, Thread.currentThread().getName(),
                 now.getEpochSecond(), now.getNano(), consumers.length);

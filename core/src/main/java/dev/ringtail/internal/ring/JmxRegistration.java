@@ -10,6 +10,7 @@ import dev.ringtail.internal.stats.SinkCounters;
 import java.lang.management.ManagementFactory;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import javax.management.MBeanServer;
 import javax.management.ObjectName;
 
@@ -29,13 +30,17 @@ final class JmxRegistration {
         this.names = names;
     }
 
-    static JmxRegistration register(Pipeline pipeline, Diagnostics diagnostics) {
+    /** @param others further MBeans by object name, registered and unregistered with the pipeline's */
+    static JmxRegistration register(Pipeline pipeline, Map<String, Object> others, Diagnostics diagnostics) {
         MBeanServer server = ManagementFactory.getPlatformMBeanServer();
         List<ObjectName> names = new ArrayList<>();
         tryRegister(server, new PipelineBean(pipeline), PIPELINE_NAME, names, diagnostics);
         for (Sink sink : pipeline.sinks()) {
             tryRegister(server, new SinkBean(sink.counters()), SINK_NAME_PREFIX + quoteIfNeeded(sink.name()),
                     names, diagnostics);
+        }
+        for (Map.Entry<String, Object> other : others.entrySet()) {
+            tryRegister(server, other.getValue(), other.getKey(), names, diagnostics);
         }
         return new JmxRegistration(server, names);
     }
@@ -100,57 +105,57 @@ final class JmxRegistration {
 
         @Override
         public long getDroppedTrace() {
-            return pipeline.droppedAt(Level.TRACE);
+            return pipeline.stats().dropped(Level.TRACE);
         }
 
         @Override
         public long getDroppedDebug() {
-            return pipeline.droppedAt(Level.DEBUG);
+            return pipeline.stats().dropped(Level.DEBUG);
         }
 
         @Override
         public long getDroppedInfo() {
-            return pipeline.droppedAt(Level.INFO);
+            return pipeline.stats().dropped(Level.INFO);
         }
 
         @Override
         public long getDroppedWarn() {
-            return pipeline.droppedAt(Level.WARN);
+            return pipeline.stats().dropped(Level.WARN);
         }
 
         @Override
         public long getDroppedError() {
-            return pipeline.droppedAt(Level.ERROR);
+            return pipeline.stats().dropped(Level.ERROR);
         }
 
         @Override
         public long getDroppedRingFull() {
-            return pipeline.droppedFor(DropReason.RING_FULL);
+            return pipeline.stats().dropped(DropReason.RING_FULL);
         }
 
         @Override
         public long getDroppedReserve() {
-            return pipeline.droppedFor(DropReason.RESERVE);
+            return pipeline.stats().dropped(DropReason.RESERVE);
         }
 
         @Override
         public long getDroppedMemory() {
-            return pipeline.droppedFor(DropReason.MEMORY);
+            return pipeline.stats().dropped(DropReason.MEMORY);
         }
 
         @Override
         public long getDroppedReentrant() {
-            return pipeline.droppedFor(DropReason.REENTRANT);
+            return pipeline.stats().dropped(DropReason.REENTRANT);
         }
 
         @Override
         public long getDroppedAfterShutdown() {
-            return pipeline.droppedFor(DropReason.AFTER_SHUTDOWN);
+            return pipeline.stats().dropped(DropReason.AFTER_SHUTDOWN);
         }
 
         @Override
         public long getDroppedFillFailed() {
-            return pipeline.droppedFor(DropReason.FILL_FAILED);
+            return pipeline.stats().dropped(DropReason.FILL_FAILED);
         }
     }
 

@@ -9,7 +9,7 @@ import dev.ringtail.internal.diag.Diagnostics;
  * thread, after which the ring fills and every later event is dropped. So each report is
  * guarded, and the throwable is described without calling its (possibly hostile) toString().
  */
-final class LastResortHandler implements ExceptionHandler<Slot> {
+final class LastResortHandler implements ExceptionHandler<LogEvent> {
     private final Diagnostics diagnostics;
 
     LastResortHandler(Diagnostics diagnostics) {
@@ -17,7 +17,7 @@ final class LastResortHandler implements ExceptionHandler<Slot> {
     }
 
     @Override
-    public void handleEventException(Throwable ex, long sequence, Slot slot) {
+    public void handleEventException(Throwable ex, long sequence, LogEvent event) {
         report("handler:", "consumer error ", ex);
     }
 

@@ -14,7 +14,8 @@ import java.util.Collections;
 import java.util.Map;
 
 /**
- * One event: filled by a translator on the producer's thread, then swapped into a ring {@link Slot};
+ * One event: filled by a translator on the producer's thread in that thread's own event, then
+ * copied into a ring slot's ({@link #takeFrom});
  * every sink reads it as an {@link EventView}; the last sink to finish clears it, so the ring never
  * pins a big message, an exception or an MDC map while idle. Its life (begin, release) belongs to
  * this package. What a producer captures is immutable or copied: the message formatted into a
@@ -40,10 +41,11 @@ public final class LogEvent implements EventView {
     private String threadName;
     private long epochSecond;
     private int nanoOfSecond;
-    private final BoundedText message;
+    // Not final: an event bigger than a slot's base hands its buffers over instead of copying them.
+    private BoundedText message;
     private Throwable throwable;
-    private final Markers markers;
-    private final KeyValues keyValues;
+    private Markers markers;
+    private KeyValues keyValues;
     private Map<String, String> mdc = Collections.emptyMap();
     private ControlRequest control;
     /** The budget this event belongs to (its pipeline's), or null outside any ring. */
@@ -184,7 +186,11 @@ public final class LogEvent implements EventView {
      * Throwable and no exception was set yet, it is the exception and is not formatted.
      */
     public LogEvent format(String pattern, Object[] args) {
-        int count = args == null ? 0 : args.length;
+        return format(pattern, args, args == null ? 0 : args.length);
+    }
+
+    /** Like {@link #format(String, Object[])} with the first {@code count} elements of a reused array. */
+    public LogEvent format(String pattern, Object[] args, int count) {
         if (count > 0 && takeThrowable(args[count - 1])) {
             count--;
         }
@@ -246,6 +252,74 @@ public final class LogEvent implements EventView {
     void control(ControlRequest request) {
         this.kind = Kind.CONTROL;
         this.control = request;
+    }
+
+    /**
+     * Makes this slot's event the {@code captured} one, for {@code readers} sinks. The fields are
+     * copied, and so are the message, marker names and key-value pairs while they fit a slot's
+     * preallocated buffers; a buffer that grew past them (a long message, many pairs) is handed
+     * over instead, and the caller's event takes the slot's released one in exchange. What was
+     * charged to the budget moves with the event. Then the caller's event lets go of everything
+     * it referred to. No user code runs here.
+     */
+    void takeFrom(LogEvent captured, int readers) {
+        this.kind = captured.kind;
+        this.synthetic = captured.synthetic;
+        this.level = captured.level;
+        this.loggerName = captured.loggerName;
+        this.threadName = captured.threadName;
+        this.epochSecond = captured.epochSecond;
+        this.nanoOfSecond = captured.nanoOfSecond;
+        this.throwable = captured.throwable;
+        this.mdc = captured.mdc;
+        this.control = captured.control;
+        this.charged = captured.charged;
+        if (captured.message.fitsBase()) {
+            message.copyFrom(captured.message);
+        } else {
+            BoundedText released = message;
+            message = captured.message;
+            captured.message = released;
+        }
+        if (captured.markers.fitsBase()) {
+            markers.copyFrom(captured.markers);
+        } else {
+            Markers released = markers;
+            markers = captured.markers;
+            captured.markers = released;
+        }
+        if (captured.keyValues.fitsBase()) {
+            keyValues.copyFrom(captured.keyValues);
+        } else {
+            KeyValues released = keyValues;
+            keyValues = captured.keyValues;
+            captured.keyValues = released;
+        }
+        REMAINING.setRelease(this, readers);
+        captured.forget();
+    }
+
+    /**
+     * Lets go of a captured event that is not published (dropped, or its capture threw), and
+     * gives back what it was charged. Safe on the producer's thread: no user code runs.
+     */
+    void discard() {
+        if (charged != 0) {
+            budget.release(charged);
+        }
+        message.shrink(); // a grown buffer kept here would make every later event look big
+        forget();
+    }
+
+    // Unconditional writes, on the caller's own event (its lines are in the caller's cache), and
+    // no user code: the MDC map is not asked whether it is empty, as clear() does on a consumer.
+    private void forget() {
+        this.throwable = null;
+        this.mdc = Collections.emptyMap();
+        this.control = null;
+        this.charged = 0;
+        markers.clear();
+        keyValues.clear();
     }
 
     /** One reader is done with the slot; the last one clears it. Returns true if this call cleared. */

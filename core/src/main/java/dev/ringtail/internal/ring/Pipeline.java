@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -45,8 +46,9 @@ public final class Pipeline {
     private final Clock clock;
     private final Diagnostics diagnostics;
     private final boolean jmx;
-    private final Disruptor<Slot> disruptor;
-    private final RingBuffer<Slot> ring;
+    private final Map<String, Object> mbeans;
+    private final Disruptor<LogEvent> disruptor;
+    private final RingBuffer<LogEvent> ring;
     private final MemoryBudget budget;
     private final int maxChars;
     private final int maxFieldChars;
@@ -59,11 +61,14 @@ public final class Pipeline {
     private final DropCounter dropped = new DropCounter();
     private final AtomicReference<Lifecycle> state = new AtomicReference<>(Lifecycle.NEW);
     private volatile JmxRegistration registration;
+    /** Where calls that reach this pipeline after its shutdown began go instead of stderr ({@link Handover}). */
+    private volatile Pipeline successor;
 
     Pipeline(PipelineBuilder b) {
         this.clock = b.clock;
         this.diagnostics = b.diagnostics;
         this.jmx = b.jmx;
+        this.mbeans = Map.copyOf(b.mbeans);
         this.fallback = new StderrFallback(clock, diagnostics, b.maxMessageChars, b.maxFieldChars);
         this.maxChars = b.maxMessageChars;
         this.maxFieldChars = b.maxFieldChars;
@@ -71,8 +76,8 @@ public final class Pipeline {
         int ringSize = RingSizing.fitToHeap(b.ringSize, Runtime.getRuntime().maxMemory(), diagnostics);
         MemoryBudget slotBudget = budget;
         int fieldChars = maxFieldChars;
-        this.disruptor = new Disruptor<>(() -> new Slot(new LogEvent(maxChars, fieldChars, slotBudget)),
-                nextPowerOfTwo(ringSize),
+        this.disruptor = new Disruptor<>(() -> new LogEvent(maxChars, fieldChars, slotBudget),
+                RingSizing.nextPowerOfTwo(ringSize),
                 RecursionGuard.pipelineThreads("ringtail-consumer"), ProducerType.MULTI,
                 WaitStrategies.create(b.waitStrategy, b.idleTimeout.toNanos()));
         this.ring = disruptor.getRingBuffer();
@@ -99,13 +104,28 @@ public final class Pipeline {
 
     /** Starts the consumer threads and registers the MBeans. Events published before are kept. */
     public Pipeline start() {
-        if (state.compareAndSet(Lifecycle.NEW, Lifecycle.RUNNING)) {
-            disruptor.start();
-            if (jmx) {
-                registration = JmxRegistration.register(this, diagnostics);
-            }
+        if (startConsumers()) {
+            registerMBeans();
         }
         return this;
+    }
+
+    boolean startConsumers() {
+        boolean started = state.compareAndSet(Lifecycle.NEW, Lifecycle.RUNNING);
+        if (started) {
+            disruptor.start();
+        }
+        return started;
+    }
+
+    void registerMBeans() {
+        if (jmx && registration == null) {
+            registration = JmxRegistration.register(this, mbeans, diagnostics);
+        }
+    }
+
+    void handOverTo(Pipeline next) {
+        successor = next;
     }
 
     // ------------------------------------------------------------------ hot path
@@ -126,6 +146,11 @@ public final class Pipeline {
         depth.value = 1; // a toString() that logs while we format must not reach the ring
         try {
             if (state.get().refusesEvents) {
+                Pipeline next = successor;
+                if (next != null) {
+                    depth.value = 0; // the successor's own recursion check must see this call as the outermost
+                    return next.publish(level, loggerName, translator, a, b, c, d);
+                }
                 dropped.drop(level, DropReason.AFTER_SHUTDOWN);
                 fallback.afterShutdown(depth, level, loggerName, translator, a, b, c, d);
                 return false;
@@ -135,7 +160,7 @@ public final class Pipeline {
                 return false;
             }
             LogEvent event = scratch(depth);
-            return capture(event, level, loggerName, translator, a, b, c, d) && enqueue(depth, event, level, loggerName);
+            return capture(event, level, loggerName, translator, a, b, c, d) && enqueue(event, level, loggerName);
         } finally {
             depth.value = 0;
         }
@@ -151,7 +176,7 @@ public final class Pipeline {
                     now.getEpochSecond(), now.getNano(), handlers.length);
             translator.translateTo(event, a, b, c, d);
         } catch (Throwable t) {
-            event.clear();
+            event.discard();
             dropped.drop(level, DropReason.FILL_FAILED);
             diagnostics.rateLimited("fill", "dropped an event from logger " + loggerName + ": filling it threw "
                     + t.getClass().getName());
@@ -159,7 +184,7 @@ public final class Pipeline {
         }
         long extra = event.chargeableBytes();
         if (extra > 0 && !budget.tryCharge(extra)) {
-            event.clear();
+            event.discard();
             dropped.drop(level, DropReason.MEMORY);
             return false;
         }
@@ -167,20 +192,20 @@ public final class Pipeline {
         return true;
     }
 
-    // One claim, a swap of two references, one publish: nothing here can block or run user code.
-    private boolean enqueue(RecursionGuard.Depth depth, LogEvent event, Level level, String loggerName) {
+    // One claim, a copy, one publish: nothing here can block or run user code.
+    private boolean enqueue(LogEvent event, Level level, String loggerName) {
         long sequence;
         try {
             sequence = ring.tryNext();
         } catch (InsufficientCapacityException full) {
             // a preallocated singleton without a stack trace: the full ring answers in nanoseconds
-            event.clear();
+            event.discard();
             dropped.drop(level, DropReason.RING_FULL);
             return false;
         }
-        Slot slot = ring.get(sequence);
-        depth.scratch = slot.event; // released by every sink before this slot could be claimed
-        slot.event = event;
+        // The captured event is copied, not swapped in: the caller's own event stays in its cache,
+        // and the stores into the slot's cold lines come after the claim's fence, not before it.
+        ring.get(sequence).takeFrom(event, handlers.length);
         ring.publish(sequence);
         accepted.increment(level);
         if (state.get().refusesEvents) {
@@ -268,19 +293,6 @@ public final class Pipeline {
             sinks.add(handler.sink());
         }
         return sinks;
-    }
-
-    // visible for the MBeans
-    long droppedAt(Level level) {
-        return dropped.sum(level);
-    }
-
-    long droppedFor(DropReason reason) {
-        return dropped.sum(reason);
-    }
-
-    static int nextPowerOfTwo(int value) {
-        return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
     }
 
     @Override

@@ -6,7 +6,9 @@ import dev.ringtail.internal.sink.Sink;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 
 /**
@@ -46,6 +48,7 @@ public final class PipelineBuilder {
     Diagnostics diagnostics = Diagnostics.stderr();
     boolean jmx = true;
     final List<Sink> sinks = new ArrayList<>();
+    final Map<String, Object> mbeans = new LinkedHashMap<>();
 
     PipelineBuilder() {
     }
@@ -143,6 +146,15 @@ public final class PipelineBuilder {
     /** Register the MBeans on {@link Pipeline#start()} (default true). */
     public PipelineBuilder jmx(boolean jmx) {
         this.jmx = jmx;
+        return this;
+    }
+
+    /**
+     * Another MBean to register and unregister with the pipeline's own (when {@link #jmx}), for
+     * what lives as long as the pipeline, such as the levels.
+     */
+    public PipelineBuilder mbean(String objectName, Object bean) {
+        mbeans.put(Objects.requireNonNull(objectName), Objects.requireNonNull(bean));
         return this;
     }
 

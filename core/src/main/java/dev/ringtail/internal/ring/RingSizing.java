@@ -23,13 +23,17 @@ final class RingSizing {
     /** The ring size to use: {@code ringSize}, or the largest size whose power-of-two allocation fits. */
     static int fitToHeap(int ringSize, long maxHeap, Diagnostics diagnostics) {
         long fitting = maxHeap / HEAP_SHARE_DIVISOR / SLOT_BYTES;
-        if (Pipeline.nextPowerOfTwo(ringSize) <= fitting) {
+        if (nextPowerOfTwo(ringSize) <= fitting) {
             return ringSize;
         }
         int reduced = (int) Math.max(1, Long.highestOneBit(Math.max(1, fitting)));
         diagnostics.line("ringtail.ringSize=" + ringSize + " needs about "
-                + Pipeline.nextPowerOfTwo(ringSize) * SLOT_BYTES / (1 << 20) + " MiB of preallocated slots, over a"
+                + nextPowerOfTwo(ringSize) * SLOT_BYTES / (1 << 20) + " MiB of preallocated slots, over a"
                 + " quarter of the max heap (" + maxHeap / (1 << 20) + " MiB); using " + reduced);
         return reduced;
+    }
+
+    static int nextPowerOfTwo(int value) {
+        return value <= 1 ? 1 : Integer.highestOneBit(value - 1) << 1;
     }
 }

@@ -18,8 +18,8 @@ final class ShutdownSequence {
     static final long ABANDON_GRACE_NANOS = 250_000_000L;
 
     private final AtomicReference<Lifecycle> state;
-    private final Disruptor<Slot> disruptor;
-    private final RingBuffer<Slot> ring;
+    private final Disruptor<LogEvent> disruptor;
+    private final RingBuffer<LogEvent> ring;
     private final SinkHandler[] handlers;
     private final ControlChannel control;
     private final Diagnostics diagnostics;
@@ -34,7 +34,7 @@ final class ShutdownSequence {
     private volatile boolean scanning;
     private volatile long scannedUpTo = Long.MIN_VALUE;
 
-    ShutdownSequence(AtomicReference<Lifecycle> state, Disruptor<Slot> disruptor, SinkHandler[] handlers,
+    ShutdownSequence(AtomicReference<Lifecycle> state, Disruptor<LogEvent> disruptor, SinkHandler[] handlers,
                      ControlChannel control, Diagnostics diagnostics) {
         this.state = state;
         this.disruptor = disruptor;
@@ -149,7 +149,7 @@ final class ShutdownSequence {
                 if (!available && lateSlots.putIfAbsent(s, Boolean.TRUE) == null) {
                     continue;
                 }
-                LogEvent event = ring.get(s).event;
+                LogEvent event = ring.get(s);
                 if (event.kind() == LogEvent.Kind.LOG && !event.isSynthetic()) {
                     handler.sink().counters().failed(event.level(), 1);
                     lost++;

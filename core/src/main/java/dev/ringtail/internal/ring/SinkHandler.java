@@ -14,7 +14,7 @@ import dev.ringtail.internal.stats.SinkCounters;
  * into the sink is guarded, a failed event is counted, and the error is reported once per
  * exception type.
  */
-final class SinkHandler implements EventHandler<Slot> {
+final class SinkHandler implements EventHandler<LogEvent> {
     private final Sink sink;
     private final SinkCounters counters;
     private final DropReporter drops;
@@ -102,8 +102,7 @@ final class SinkHandler implements EventHandler<Slot> {
     }
 
     @Override
-    public void onEvent(Slot slot, long seq, boolean endOfBatch) {
-        LogEvent event = slot.event;
+    public void onEvent(LogEvent event, long seq, boolean endOfBatch) {
         try {
             if (event.kind() == LogEvent.Kind.CONTROL) {
                 control(event.control());

@@ -20,7 +20,7 @@ final class WaitStrategies {
             case BUSYSPIN:
                 return new BusySpinWaitStrategy(timeoutNanos);
             default:
-                return new ParkingWaitStrategy(timeoutNanos);
+                return new PollingWaitStrategy(timeoutNanos);
         }
     }
 }

@@ -41,6 +41,7 @@ class RingtailConfigTest {
         assertThat(c.shutdownTimeout().toMillis()).isEqualTo(5000);
         assertThat(c.shutdownHook()).isTrue();
         assertThat(c.dropReportInterval().toMillis()).isEqualTo(10_000);
+        assertThat(c.jul()).isTrue();
         assertThat(c.levelFor("org.apache.hc.client5.http.impl.async")).isEqualTo(Level.WARN.ordinal());
         assertThat(err.text()).isEmpty();
     }
@@ -89,6 +90,23 @@ class RingtailConfigTest {
         assertThat(c.levelFor("com.shopping.Cart")).isEqualTo(Level.WARN.ordinal());
         assertThat(c.levelFor("org.apache.hc.core5")).isEqualTo(Level.ERROR.ordinal());
         assertThat(c.levelFor("")).isEqualTo(Level.WARN.ordinal());
+    }
+
+    @Test
+    void julRoutingIsOnByDefaultAndTurnsOffWithFalse() {
+        assertThat(config(Map.of("ringtail.jul", "false"), Map.of(), new Properties()).jul()).isFalse();
+        assertThat(config(Map.of(), Map.of("RINGTAIL_JUL", "FALSE"), new Properties()).jul()).isFalse();
+        assertThat(config(Map.of("ringtail.jul", "maybe"), Map.of(), new Properties()).jul()).isTrue();
+        assertThat(err.text()).contains("ignoring ringtail.jul=maybe (expected true or false); using the default true");
+    }
+
+    @Test
+    void aRootPrefixKeyIsIgnoredWithALineNamingTheRootsOwnKey() {
+        RingtailConfig c = config(Map.of("ringtail.level", "warn", "ringtail.level.ROOT", "debug"), Map.of(),
+                new Properties());
+        assertThat(c.rootLevel()).isEqualTo(Level.WARN.ordinal());
+        assertThat(c.loggerLevels()).doesNotContainKey("ROOT");
+        assertThat(err.text()).contains("ignoring ringtail.level.ROOT=debug (the root level's key is ringtail.level)");
     }
 
     @Test

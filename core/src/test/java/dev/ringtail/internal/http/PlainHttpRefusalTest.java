@@ -78,7 +78,8 @@ class PlainHttpRefusalTest {
         assertThat(stats.delivered()).isZero();
         assertThat(stats.batches()).as("no request body was ever built").isZero();
         assertThat(stats.bytes()).isZero();
-        assertThat(senderThreads()).as("no HTTP sender thread was started").isEqualTo(sendersBefore);
+        // a subset: an earlier test's sender may still be ending, and end during this one
+        assertThat(senderThreads()).as("no HTTP sender thread was started").isSubsetOf(sendersBefore);
         assertThat(sink.toString()).contains("refused");
         PipelineStats pipelineStats = pipeline.stats();
         assertThat(pipelineStats.accepted()).isEqualTo(EVENTS);
@@ -117,7 +118,8 @@ class PlainHttpRefusalTest {
         SinkStats stats = sink.counters().snapshot();
         assertThat(stats.failed()).isEqualTo(EVENTS);
         assertThat(stats.batches()).as("no request body was ever built").isZero();
-        assertThat(senderThreads()).as("no HTTP sender thread was started").isEqualTo(sendersBefore);
+        // a subset: an earlier test's sender may still be ending, and end during this one
+        assertThat(senderThreads()).as("no HTTP sender thread was started").isSubsetOf(sendersBefore);
         assertThat(sink.toString()).contains("refused").doesNotContain("pw");
     }
 

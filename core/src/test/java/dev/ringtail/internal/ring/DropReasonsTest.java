@@ -2,13 +2,16 @@ package dev.ringtail.internal.ring;
 
 import static dev.ringtail.testing.Events.log;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatCode;
 
 import dev.ringtail.DropReason;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.CollectingSink;
+import dev.ringtail.testing.TestEvents;
 import java.time.Duration;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** Every drop is counted under exactly one reason, and the reasons add up to the drops. */
@@ -52,5 +55,29 @@ class DropReasonsTest {
         }
         assertThat(byReason).isEqualTo(stats.dropped());
         assertThat(stats.accepted() + stats.dropped()).isEqualTo(stats.attempted());
+    }
+
+    /**
+     * A dropped event is let go of on the caller's thread, which must not run user code: an MDC
+     * map that throws when read is only referenced, never asked whether it is empty.
+     */
+    @Test
+    void anEventDroppedOnAFullRingNeverReadsItsMdcOnTheCallersThread() throws Exception {
+        CollectingSink sink = new CollectingSink().stall();
+        Pipeline pipeline = Pipeline.builder().jmx(false).ringSize(2).sink(sink).build().start();
+        Map<String, String> unreadable = TestEvents.unreadableMdc();
+        boolean[] accepted = new boolean[4];
+        assertThatCode(() -> {
+            for (int i = 0; i < accepted.length; i++) {
+                accepted[i] = pipeline.publish(Level.ERROR, "x", (e, a, b, c, d) -> e.message("m").mdc(unreadable),
+                        null, null, null, null);
+            }
+        }).doesNotThrowAnyException();
+        sink.release();
+        assertThat(pipeline.flush(Duration.ofSeconds(10))).isTrue();
+        pipeline.shutdown(Duration.ofSeconds(5));
+
+        assertThat(accepted).containsExactly(true, true, false, false);
+        assertThat(pipeline.stats().dropped(DropReason.RING_FULL)).isEqualTo(2);
     }
 }

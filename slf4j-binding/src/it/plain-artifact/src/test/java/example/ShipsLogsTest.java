@@ -1,6 +1,7 @@
 package example;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -143,6 +144,20 @@ class ShipsLogsTest {
         assertTrue(jarOf("com.fasterxml.jackson.core.JsonFactory").startsWith("jackson-core-"));
         assertTrue(jarOf("org.apache.hc.client5.http.impl.classic.HttpClients").startsWith("httpclient5-"));
         assertTrue(jarOf("org.slf4j.LoggerFactory").startsWith("slf4j-api-"));
+        assertTrue(jarOf("org.slf4j.bridge.SLF4JBridgeHandler").startsWith("jul-to-slf4j-"));
+    }
+
+    /**
+     * Spring Boot is an optional dependency: the POM does not bring it, and the binding (its
+     * spring.factories and Spring package included) loads and ships without it, as the other test does.
+     */
+    @Test
+    void springBootIsNotBroughtByThePomAndNotNeeded() throws Exception {
+        ClassLoader loader = ShipsLogsTest.class.getClassLoader();
+        assertThrows(ClassNotFoundException.class, () -> Class.forName("org.springframework.boot.logging.LoggingSystem",
+                false, loader));
+        assertTrue(loader.getResource("META-INF/spring.factories") != null, "ringtail's spring.factories is there");
+        assertEquals("dev.ringtail.slf4j.RingtailLoggerFactory", LoggerFactory.getILoggerFactory().getClass().getName());
     }
 
     private static String jarOf(String className) throws Exception {

@@ -61,9 +61,18 @@ class AllJarContentsIT {
                 .anyMatch(e -> e.startsWith("dev/ringtail/shaded/com/lmax/disruptor/"))
                 .anyMatch(e -> e.startsWith("dev/ringtail/shaded/com/fasterxml/jackson/core/"))
                 .anyMatch(e -> e.startsWith("dev/ringtail/shaded/org/apache/hc/client5/"))
-                .anyMatch(e -> e.startsWith("dev/ringtail/shaded/org/apache/hc/core5/"));
+                .anyMatch(e -> e.startsWith("dev/ringtail/shaded/org/apache/hc/core5/"))
+                .contains("dev/ringtail/shaded/org/slf4j/bridge/SLF4JBridgeHandler.class");
         assertThat(entries).as("not slf4j-api: the application brings it")
                 .noneMatch(e -> e.startsWith("org/slf4j/"));
+    }
+
+    @Test
+    void holdsRingtailsSpringBootLoggingSystemButNothingOfSpring() {
+        assertThat(entries).contains("dev/ringtail/slf4j/spring/RingtailLoggingSystem.class",
+                "dev/ringtail/slf4j/spring/RingtailLoggingSystem$Factory.class", "META-INF/spring.factories");
+        assertThat(entries).as("Spring Boot is the application's, and optional")
+                .noneMatch(e -> e.startsWith("org/springframework/") || e.startsWith("io/micrometer/"));
     }
 
     @Test
@@ -118,6 +127,8 @@ class AllJarContentsIT {
                 if (!neverRun(from)) {
                     unexpected.add(from + " -> " + to);
                 }
+            } else if (from.startsWith("dev.ringtail.slf4j.spring.") && to.startsWith("org.springframework.")) {
+                continue; // loaded only by Spring Boot, which brings these
             } else if (!to.matches("(com\\.aayushatharva\\.brotli4j|com\\.github\\.luben\\.zstd"
                     + "|org\\.apache\\.commons\\.compress|org\\.conscrypt)\\..*")) {
                 unexpected.add(from + " -> " + to);

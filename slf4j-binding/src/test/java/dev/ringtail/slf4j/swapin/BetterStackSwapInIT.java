@@ -38,7 +38,10 @@ class BetterStackSwapInIT {
                     // nothing is sent before exit unless the hook drains it
                     "-Dringtail.batch.flushMillis=600000",
                     // a wrong mapping of the relocated httpclient loggers would let their debug lines through
-                    "-Dringtail.level=trace", "-Dringtail.level.shop=info"), List.of());
+                    "-Dringtail.level=trace", "-Dringtail.level.shop=info",
+                    // JUL is bridged: at trace, the JDK's MBean server would report the app's JMX reads,
+                    // and its security events the trust store the HTTP sink loads on its own thread
+                    "-Dringtail.level.javax.management=info", "-Dringtail.level.jdk.event.security=info"), List.of());
 
             assertThat(run.exitCode).as(run.toString()).isZero();
             assertThat(run.ringtailStderrLines()).as(run.toString()).containsExactly(

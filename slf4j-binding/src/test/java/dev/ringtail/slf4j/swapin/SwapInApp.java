@@ -76,7 +76,10 @@ final class SwapInApp {
 
     /** Runs the app; {@code extraJars} go after the all jar, as an application's own libraries would. */
     Result run(List<String> systemProperties, List<Path> extraJars, String... args) throws Exception {
-        Running running = start("-Xmx128m", systemProperties, extraJars, args);
+        return finish(start("-Xmx128m", systemProperties, extraJars, args));
+    }
+
+    private static Result finish(Running running) throws Exception {
         if (!running.process.waitFor(60, TimeUnit.SECONDS)) {
             running.process.destroyForcibly();
             throw new AssertionError("the app did not exit within 60 s; stdout:\n" + Files.readString(running.out));
@@ -84,11 +87,33 @@ final class SwapInApp {
         return running.result();
     }
 
+    /**
+     * Runs the app on the plain artifact's jars instead of the all jar: this JVM's own class path
+     * (ringtail's classes, their dependencies, the test libraries), less the entries whose file
+     * name contains {@code leftOut}.
+     */
+    Result runPlainWithout(String leftOut, List<String> systemProperties, String... args) throws Exception {
+        List<Path> classpath = new ArrayList<>();
+        for (String entry : System.getProperty("java.class.path").split(File.pathSeparator)) {
+            Path path = Paths.get(entry);
+            if (!path.getFileName().toString().contains(leftOut) && !path.equals(allJar)) {
+                classpath.add(path);
+            }
+        }
+        return finish(launch("-Xmx128m", systemProperties, classpath, args));
+    }
+
     /** Starts the app with the given heap limit and returns while it runs. */
     Running start(String maxHeap, List<String> systemProperties, List<Path> extraJars, String... args)
             throws IOException {
         List<Path> classpath = new ArrayList<>(List.of(slf4jApi, allJar));
         classpath.addAll(extraJars);
+        return launch(maxHeap, systemProperties, classpath, args);
+    }
+
+    private Running launch(String maxHeap, List<String> systemProperties, List<Path> libraries, String... args)
+            throws IOException {
+        List<Path> classpath = new ArrayList<>(libraries);
         classpath.add(classes);
         List<String> command = new ArrayList<>();
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
