@@ -25,7 +25,7 @@ import org.slf4j.Logger;
 @OutputTimeUnit(TimeUnit.SECONDS)
 @Warmup(iterations = 2, time = 2)
 @Measurement(iterations = 3, time = 2)
-@Fork(value = 1, jvmArgsAppend = Forks.NO_SLF4J_PROVIDER)
+@Fork(value = 1, jvmArgsAppend = {Forks.NO_SLF4J_PROVIDER, Forks.RECEIVER_NODELAY})
 @Threads(1)
 public abstract class EndToEndBenchmark {
     /** Events per invocation: ten full batches at the default batch size of 1000 (ringtail and logtail). */

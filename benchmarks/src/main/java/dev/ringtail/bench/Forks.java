@@ -21,6 +21,14 @@ final class Forks {
      */
     static final String RINGTAIL_NOWHERE = "-Dringtail.betterstack.endpoint=http://127.0.0.1:9/";
 
+    /**
+     * The loopback receiver is the JDK's HttpServer, which writes a response's headers and its
+     * body in two segments: without TCP_NODELAY a small body (OTLP/JSON's {@code {}}) waits for
+     * the client's delayed ACK, about 40 ms per request, and the row measures that instead of the
+     * sender. Every end-to-end row runs with it, whatever the sender.
+     */
+    static final String RECEIVER_NODELAY = "-Dsun.net.httpserver.nodelay=true";
+
     private Forks() {
     }
 }

@@ -22,7 +22,7 @@ import org.slf4j.Logger;
  * compare the protocols on the one shared machinery.
  */
 @Fork(value = 1, jvmArgsAppend = {Forks.RINGTAIL_PROVIDER, Forks.RINGTAIL_QUIET, Forks.RINGTAIL_NO_HOOK,
-        Forks.RINGTAIL_NOWHERE})
+        Forks.RINGTAIL_NOWHERE, Forks.RECEIVER_NODELAY})
 public class OtlpEndToEndBenchmark extends EndToEndBenchmark {
     /** Time for the sink to deliver what is still pending when the trial ends. */
     private static final Duration SHUTDOWN = Duration.ofSeconds(10);
