@@ -17,6 +17,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.LongAdder;
+import java.util.function.ToLongFunction;
 import java.util.zip.GZIPInputStream;
 
 /**
@@ -138,48 +139,37 @@ public final class LoopbackReceiver implements AutoCloseable {
                 exchange.sendResponseHeaders(UNAUTHORIZED, -1);
                 return;
             }
-            CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
-            int status = ACCEPTED;
-            if (countEvents) {
-                boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-                long count = countEvents(gzip ? new GZIPInputStream(body) : body);
-                if (count < 0) {
-                    status = BAD_REQUEST;
-                } else {
-                    events.add(count);
-                }
-            }
-            body.transferTo(OutputStream.nullOutputStream());
-            wireBytes.add(body.count);
-            requests.increment();
-            if (status != ACCEPTED) {
-                rejected.increment();
-            }
-            exchange.sendResponseHeaders(status, -1);
+            exchange.sendResponseHeaders(consume(exchange, this::countEvents) ? ACCEPTED : BAD_REQUEST, -1);
         }
+    }
+
+    // Reads the whole body, counting its events if this receiver counts; false if they could not be.
+    private boolean consume(HttpExchange exchange, ToLongFunction<InputStream> counter) throws IOException {
+        CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
+        boolean counted = true;
+        if (countEvents) {
+            boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
+            long count = counter.applyAsLong(gzip ? new GZIPInputStream(body) : body);
+            counted = count >= 0;
+            if (counted) {
+                events.add(count);
+            }
+        }
+        body.transferTo(OutputStream.nullOutputStream());
+        wireBytes.add(body.count);
+        requests.increment();
+        if (!counted) {
+            rejected.increment();
+        }
+        return counted;
     }
 
     private void handleOtlp(HttpExchange exchange) throws IOException {
         try (exchange) {
             String type = String.valueOf(exchange.getRequestHeaders().getFirst("Content-Type"));
             boolean isJson = type.startsWith("application/json");
-            CountingInputStream body = new CountingInputStream(exchange.getRequestBody());
-            int status = OK;
-            if (countEvents) {
-                boolean gzip = "gzip".equalsIgnoreCase(exchange.getRequestHeaders().getFirst("Content-Encoding"));
-                long count = otlp.count(gzip ? new GZIPInputStream(body) : body, isJson);
-                if (count < 0) {
-                    status = BAD_REQUEST;
-                } else {
-                    events.add(count);
-                }
-            }
-            body.transferTo(OutputStream.nullOutputStream());
-            wireBytes.add(body.count);
-            requests.increment();
-            if (status != OK) {
-                rejected.increment();
-                exchange.sendResponseHeaders(status, -1);
+            if (!consume(exchange, in -> otlp.count(in, isJson))) {
+                exchange.sendResponseHeaders(BAD_REQUEST, -1);
                 return;
             }
             // an empty ExportLogsServiceResponse: no bytes in protobuf, {} in JSON

@@ -2,17 +2,10 @@ package dev.ringtail.bench;
 
 import dev.ringtail.internal.otlp.OtlpEncoding;
 import dev.ringtail.internal.otlp.OtlpSink;
-import dev.ringtail.internal.ring.Pipeline;
-import dev.ringtail.slf4j.BenchmarkLoggers;
-import java.time.Duration;
+import dev.ringtail.internal.sink.Sink;
 import org.openjdk.jmh.annotations.Benchmark;
-import org.openjdk.jmh.annotations.Fork;
 import org.openjdk.jmh.annotations.OperationsPerInvocation;
 import org.openjdk.jmh.annotations.Param;
-import org.openjdk.jmh.annotations.Setup;
-import org.openjdk.jmh.annotations.TearDown;
-import org.openjdk.jmh.infra.BenchmarkParams;
-import org.slf4j.Logger;
 
 /**
  * End to end for ringtail's OTLP sink, beside {@link RingtailEndToEndBenchmark}: events per
@@ -21,46 +14,23 @@ import org.slf4j.Logger;
  * receiver that counts every record. Same invocation and ring as the BetterStack row, so the two
  * compare the protocols on the one shared machinery.
  */
-@Fork(value = 1, jvmArgsAppend = {Forks.RINGTAIL_PROVIDER, Forks.RINGTAIL_QUIET, Forks.RINGTAIL_NO_HOOK,
-        Forks.RINGTAIL_NOWHERE, Forks.RECEIVER_NODELAY})
-public class OtlpEndToEndBenchmark extends EndToEndBenchmark {
-    /** Time for the sink to deliver what is still pending when the trial ends. */
-    private static final Duration SHUTDOWN = Duration.ofSeconds(10);
-
+public class OtlpEndToEndBenchmark extends SinkEndToEndBenchmark {
     @Param({"http/protobuf", "http/json"})
     public String protocol;
 
-    private LoopbackReceiver receiver;
-    private Pipeline pipeline;
-    private Logger logger;
-
-    @Setup
-    public void setUp() {
-        receiver = LoopbackReceiver.start(true, LoopbackReceiver.SUITE_CONNECTIONS);
-        OtlpSink sink = OtlpSink.builder()
-                .endpoint(receiver.otlpEndpoint())
-                .encoding(OtlpEncoding.parse(protocol))
-                .build();
-        pipeline = Pipeline.builder().jmx(false).ringSize(2 * EVENTS).sink(sink).build().start();
-        logger = BenchmarkLoggers.logger(SameMessage.LOGGER, pipeline);
+    @Override
+    Sink sink(LoopbackReceiver receiver) {
+        return OtlpSink.builder().endpoint(receiver.otlpEndpoint()).encoding(OtlpEncoding.parse(protocol)).build();
     }
 
-    @TearDown
-    public void tearDown(BenchmarkParams params) {
-        pipeline.shutdown(SHUTDOWN);
-        Outcomes.record(params, pipeline.stats());
-        Outcomes.print("OtlpEndToEndBenchmark protocol=" + protocol, "receiver records=" + receiver.events()
-                + " requests=" + receiver.requests() + " bytes=" + receiver.wireBytes());
-        receiver.close();
+    @Override
+    String label() {
+        return "OtlpEndToEndBenchmark protocol=" + protocol;
     }
 
     @Benchmark
     @OperationsPerInvocation(EVENTS)
     public void otlp() {
-        logEvents(logger);
-        if (!pipeline.flush(TIMEOUT)) {
-            throw new IllegalStateException("flush timed out: " + pipeline.stats());
-        }
-        awaitDelivery(receiver, () -> { }, pipeline::stats);
+        deliverAll();
     }
 }
