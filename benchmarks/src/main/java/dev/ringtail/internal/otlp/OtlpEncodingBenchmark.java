@@ -43,7 +43,7 @@ import org.openjdk.jmh.annotations.Warmup;
 public class OtlpEncodingBenchmark {
     private final ProtobufRecordEncoder handWritten = new ProtobufRecordEncoder(32_768, 8192);
     private final JsonRecordEncoder json = new JsonRecordEncoder(32_768, 8192);
-    private final GeneratedClasses generated = new GeneratedClasses(8192);
+    private final GeneratedClasses generated = new GeneratedClasses(32_768, 8192);
     private final byte[] out = new byte[64 * 1024];
     private LogEvent event;
 
@@ -80,12 +80,10 @@ public class OtlpEncodingBenchmark {
             SeverityNumber.SEVERITY_NUMBER_DEBUG, SeverityNumber.SEVERITY_NUMBER_INFO, SeverityNumber.SEVERITY_NUMBER_WARN,
             SeverityNumber.SEVERITY_NUMBER_ERROR};
         private final RecordAttributes attributes;
-        private final int maxFieldChars;
         private LogRecord.Builder builder;
 
-        GeneratedClasses(int maxFieldChars) {
-            this.attributes = new RecordAttributes(maxFieldChars);
-            this.maxFieldChars = maxFieldChars;
+        GeneratedClasses(int maxStackChars, int maxFieldChars) {
+            this.attributes = new RecordAttributes(maxStackChars, maxFieldChars);
         }
 
         LogRecord record(EventView event) throws IOException {
@@ -94,8 +92,7 @@ public class OtlpEncodingBenchmark {
                     .setTimeUnixNano(time).setObservedTimeUnixNano(time)
                     .setSeverityNumber(SEVERITIES[event.level().ordinal()]).setSeverityText(event.level().label())
                     .setBody(AnyValue.newBuilder().setStringValue(event.message().toString()));
-            attributes.walk(event, this);
-            text(RecordAttributes.THREAD_NAME, event.threadName(), maxFieldChars);
+            attributes.walk(event, this); // thread.name included
             ArrayValue.Builder markers = ArrayValue.newBuilder();
             for (int i = 0; i < event.markerCount(); i++) {
                 markers.addValues(AnyValue.newBuilder().setStringValue(event.marker(i)));

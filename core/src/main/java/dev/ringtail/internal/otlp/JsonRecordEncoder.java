@@ -10,7 +10,6 @@ import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.http.Protocol;
 import dev.ringtail.internal.json.JsonText;
 import dev.ringtail.internal.json.OutputBuffer;
-import dev.ringtail.internal.text.StackTraces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 
@@ -47,21 +46,16 @@ final class JsonRecordEncoder implements Protocol.EventEncoder, RecordAttributes
     private static final SerializableString ARRAY_VALUE = new SerializedString("arrayValue");
     private static final SerializableString VALUES = new SerializedString("values");
 
-    private final int maxStackChars;
-    private final int maxFieldChars;
     private final OutputBuffer out = new OutputBuffer(1024);
     private final JsonText text = new JsonText();
     private final RecordAttributes attributes;
-    private final StringBuilder stack = new StringBuilder(1024);
     private final char[] digits = new char[20];
     private final char[] traceHex = new char[32];
     private final char[] spanHex = new char[16];
     private JsonGenerator generator = newGenerator();
 
     JsonRecordEncoder(int maxStackChars, int maxFieldChars) {
-        this.maxStackChars = maxStackChars;
-        this.maxFieldChars = maxFieldChars;
-        this.attributes = new RecordAttributes(maxFieldChars);
+        this.attributes = new RecordAttributes(maxStackChars, maxFieldChars);
     }
 
     private JsonGenerator newGenerator() {
@@ -91,10 +85,6 @@ final class JsonRecordEncoder implements Protocol.EventEncoder, RecordAttributes
             throw t;
         } finally {
             text.release();
-            if (stack.capacity() > JsonText.MAX_RETAINED_CHARS) {
-                stack.setLength(0);
-                stack.trimToSize();
-            }
         }
     }
 
@@ -122,11 +112,6 @@ final class JsonRecordEncoder implements Protocol.EventEncoder, RecordAttributes
         g.writeFieldName(ATTRIBUTES);
         g.writeStartArray();
         attributes.walk(event, this);
-        text(RecordAttributes.THREAD_NAME, String.valueOf(event.threadName()), maxFieldChars);
-        Throwable thrown = event.throwable();
-        if (thrown != null) {
-            exception(thrown);
-        }
         if (event.markerCount() > 0) {
             markers(event);
         }
@@ -145,16 +130,6 @@ final class JsonRecordEncoder implements Protocol.EventEncoder, RecordAttributes
         g.writeEndObject();
     }
 
-    private void exception(Throwable thrown) throws IOException {
-        text(RecordAttributes.EXCEPTION_TYPE, thrown.getClass().getName(), maxFieldChars);
-        String message = StackTraces.message(thrown);
-        if (message != null) {
-            text(RecordAttributes.EXCEPTION_MESSAGE, message, maxFieldChars);
-        }
-        stack.setLength(0);
-        StackTraces.append(thrown, stack, maxStackChars, maxFieldChars);
-        text(RecordAttributes.EXCEPTION_STACKTRACE, stack, Integer.MAX_VALUE); // bounded by append
-    }
 
     private void markers(EventView event) throws IOException {
         JsonGenerator g = startAttribute(RecordAttributes.LOG_MARKERS);

@@ -4,7 +4,6 @@ import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.http.Protocol;
 import dev.ringtail.internal.json.JsonText;
 import dev.ringtail.internal.json.OutputBuffer;
-import dev.ringtail.internal.text.StackTraces;
 import java.io.IOException;
 
 /**
@@ -41,18 +40,13 @@ final class ProtobufRecordEncoder implements Protocol.EventEncoder, RecordAttrib
     private static final int ARRAY_VALUE = 5;
     private static final int ARRAY_VALUES = 1;
 
-    private final int maxStackChars;
-    private final int maxFieldChars;
     private final OutputBuffer out = new OutputBuffer(1024);
     private final ProtoWriter w = new ProtoWriter(out);
     private final RecordAttributes attributes;
-    private final StringBuilder stack = new StringBuilder(1024);
     private int[] markerSizes = new int[4];
 
     ProtobufRecordEncoder(int maxStackChars, int maxFieldChars) {
-        this.maxStackChars = maxStackChars;
-        this.maxFieldChars = maxFieldChars;
-        this.attributes = new RecordAttributes(maxFieldChars);
+        this.attributes = new RecordAttributes(maxStackChars, maxFieldChars);
     }
 
     @Override
@@ -62,56 +56,33 @@ final class ProtobufRecordEncoder implements Protocol.EventEncoder, RecordAttrib
         } else {
             out.reset();
         }
-        try {
-            long time = Severity.unixNanos(event.epochSecond(), event.nanoOfSecond());
-            w.tag(TIME, ProtoWriter.FIXED64);
-            w.fixed64(time);
-            w.tag(OBSERVED_TIME, ProtoWriter.FIXED64);
-            w.fixed64(time);
-            w.tag(SEVERITY_NUMBER, ProtoWriter.VARINT);
-            w.varint(Severity.number(event.level()));
-            w.text(SEVERITY_TEXT, Severity.text(event.level()), Integer.MAX_VALUE);
-            CharSequence message = event.message();
-            if (message != null) {
-                int size = w.textSize(message, Integer.MAX_VALUE); // bounded when captured
-                w.lengthDelimited(BODY, ProtoWriter.fieldSize(size));
-                w.lengthDelimited(STRING_VALUE, size);
-                w.textBytes(message, Integer.MAX_VALUE);
-            }
-            attributes.walk(event, this);
-            text(RecordAttributes.THREAD_NAME, String.valueOf(event.threadName()), maxFieldChars);
-            Throwable thrown = event.throwable();
-            if (thrown != null) {
-                exception(thrown);
-            }
-            if (event.markerCount() > 0) {
-                markers(event);
-            }
-            TraceContext context = attributes.context();
-            if (context.valid()) {
-                w.tag(FLAGS, ProtoWriter.FIXED32);
-                w.fixed32(context.flags());
-                w.bytes(TRACE_ID, context.traceId, context.traceId.length);
-                w.bytes(SPAN_ID, context.spanId, context.spanId.length);
-            }
-            return out;
-        } finally {
-            if (stack.capacity() > JsonText.MAX_RETAINED_CHARS) {
-                stack.setLength(0);
-                stack.trimToSize();
-            }
-        }
-    }
-
-    private void exception(Throwable thrown) {
-        text(RecordAttributes.EXCEPTION_TYPE, thrown.getClass().getName(), maxFieldChars);
-        String message = StackTraces.message(thrown);
+        long time = Severity.unixNanos(event.epochSecond(), event.nanoOfSecond());
+        w.tag(TIME, ProtoWriter.FIXED64);
+        w.fixed64(time);
+        w.tag(OBSERVED_TIME, ProtoWriter.FIXED64);
+        w.fixed64(time);
+        w.tag(SEVERITY_NUMBER, ProtoWriter.VARINT);
+        w.varint(Severity.number(event.level()));
+        w.text(SEVERITY_TEXT, Severity.text(event.level()), Integer.MAX_VALUE);
+        CharSequence message = event.message();
         if (message != null) {
-            text(RecordAttributes.EXCEPTION_MESSAGE, message, maxFieldChars);
+            int size = w.textSize(message, Integer.MAX_VALUE); // bounded when captured
+            w.lengthDelimited(BODY, ProtoWriter.fieldSize(size));
+            w.lengthDelimited(STRING_VALUE, size);
+            w.textBytes(message, Integer.MAX_VALUE);
         }
-        stack.setLength(0);
-        StackTraces.append(thrown, stack, maxStackChars, maxFieldChars);
-        text(RecordAttributes.EXCEPTION_STACKTRACE, stack, Integer.MAX_VALUE); // bounded by append
+        attributes.walk(event, this);
+        if (event.markerCount() > 0) {
+            markers(event);
+        }
+        TraceContext context = attributes.context();
+        if (context.valid()) {
+            w.tag(FLAGS, ProtoWriter.FIXED32);
+            w.fixed32(context.flags());
+            w.bytes(TRACE_ID, context.traceId, context.traceId.length);
+            w.bytes(SPAN_ID, context.spanId, context.spanId.length);
+        }
+        return out;
     }
 
     private void markers(EventView event) {

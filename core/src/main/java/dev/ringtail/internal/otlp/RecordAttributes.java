@@ -2,15 +2,18 @@ package dev.ringtail.internal.otlp;
 
 import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.event.Truncation;
+import dev.ringtail.internal.json.JsonText;
 import dev.ringtail.internal.json.Utf16;
 import dev.ringtail.internal.json.WrittenKeys;
+import dev.ringtail.internal.text.StackTraces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.function.BiConsumer;
 
 /**
- * Which user attributes a log record gets, with which keys and types, in the same precedence as
+ * Which attributes a log record gets (the user's, then {@code thread.name} and {@code exception.*}),
+ * with which keys and types; the user's in the same precedence as
  * the BetterStack wire format: key-value pairs first (the last added wins among equal keys),
  * then MDC entries whose key is written as it is, then MDC entries whose key had to change. No
  * record holds a key twice. A user key equal to an attribute ringtail writes itself
@@ -46,7 +49,9 @@ final class RecordAttributes {
         void empty(String key) throws IOException;
     }
 
+    private final int maxStackChars;
     private final int maxFieldChars;
+    private final StringBuilder stack = new StringBuilder(1024);
     private final TraceContext context = new TraceContext();
     private final WrittenKeys written = new WrittenKeys();
     private final BiConsumer<String, String> mdcEntry = this::mdcEntry; // built once, not per event
@@ -54,7 +59,8 @@ final class RecordAttributes {
     private boolean changedKeysPass;
     private long parsed;
 
-    RecordAttributes(int maxFieldChars) {
+    RecordAttributes(int maxStackChars, int maxFieldChars) {
+        this.maxStackChars = maxStackChars;
         this.maxFieldChars = maxFieldChars;
     }
 
@@ -63,8 +69,39 @@ final class RecordAttributes {
         return context;
     }
 
-    /** Writes the event's user attributes to {@code to}, and reads its trace context. */
+    /**
+     * Writes the event's attributes to {@code to}: the user's, then {@code thread.name} and the
+     * {@code exception.*} ones ({@code log.markers}, an array, is each encoder's own). Reads the
+     * event's trace context.
+     */
     void walk(EventView event, Writer to) throws IOException {
+        user(event, to);
+        to.text(THREAD_NAME, String.valueOf(event.threadName()), maxFieldChars);
+        Throwable thrown = event.throwable();
+        if (thrown != null) {
+            exception(thrown, to);
+        }
+    }
+
+    private void exception(Throwable thrown, Writer to) throws IOException {
+        to.text(EXCEPTION_TYPE, thrown.getClass().getName(), maxFieldChars);
+        String message = StackTraces.message(thrown);
+        if (message != null) {
+            to.text(EXCEPTION_MESSAGE, message, maxFieldChars);
+        }
+        try {
+            stack.setLength(0);
+            StackTraces.append(thrown, stack, maxStackChars, maxFieldChars);
+            to.text(EXCEPTION_STACKTRACE, stack, Integer.MAX_VALUE); // bounded by append
+        } finally {
+            if (stack.capacity() > JsonText.MAX_RETAINED_CHARS) {
+                stack.setLength(0);
+                stack.trimToSize();
+            }
+        }
+    }
+
+    private void user(EventView event, Writer to) throws IOException {
         writer = to;
         try {
             Map<String, String> mdc = event.mdc();
