@@ -23,12 +23,13 @@ if [ "${SKIP_BUILD:-0}" != 1 ]; then
   ./mvnw -q -B package -DskipTests
 fi
 mkdir -p "$OUT"
+SHOWN_OUT=$OUT # as given, so the command recorded in docs names no path of this machine
 OUT=$(cd "$OUT" && pwd)
 rm -f "$OUT/outcomes.tsv" "$OUT/jmh-result.json"
 
 # shellcheck disable=SC2086 # JMH_OPTS is a list of flags
 set -- $JMH_OPTS -prof gc "$@"
-shown="java -jar $JAR $* -rf json -rff $OUT/jmh-result.json"
+shown="java -jar $JAR $* -rf json -rff $SHOWN_OUT/jmh-result.json"
 echo "running: $shown" >&2
 "$JAVA" -jar "$JAR" "$@" -rf json -rff "$OUT/jmh-result.json" \
   -jvmArgsPrepend "-Dringtail.bench.outcomes=$OUT/outcomes.tsv" | tee "$OUT/jmh.log"
