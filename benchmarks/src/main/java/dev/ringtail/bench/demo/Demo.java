@@ -28,7 +28,6 @@ public final class Demo {
     /** The receiver only checks that a token is present; this one never leaves the machine. */
     static final String LOOPBACK_TOKEN = "demo-loopback-token";
     static final Duration DRAIN_TIMEOUT = Duration.ofSeconds(60);
-    private static final int BURST = 50; // events between pacing checks
 
     private Demo() {
     }
@@ -91,7 +90,7 @@ public final class Demo {
                                PrintStream out, boolean terminal) {
         RingtailConfig config = RingtailConfig.load();
         out.printf(Locale.ROOT, "ringtail demo: %,d events from %d threads%s, ring %,d, to %s%n", o.events, o.threads,
-                o.rate > 0 ? String.format(Locale.ROOT, " at %,d events/s", o.rate) : " (unpaced)",
+                o.rate > 0 ? String.format(Locale.ROOT, " at %,d events/s in bursts of %,d", o.rate, o.burst) : " (unpaced)",
                 config.ringSize(), toBetterStack ? "BetterStack " + Endpoints.withoutUserInfo(config.endpoint())
                         + " (token " + config.maskedToken() + ")" : "a loopback receiver " + receiver.endpoint()
                         + (config.gzip() ? " (gzip)" : ""));
@@ -100,7 +99,7 @@ public final class Demo {
         Logger ringtail = target.logger(LOGGER);
         Latencies ringtailLatencies = new Latencies(o.threads, share(o.events, o.threads, 0) + 1);
         long started = System.nanoTime();
-        runThreads("ringtail", ringtail, o.events, o.threads, o.rate, ringtailLatencies, out, terminal);
+        runThreads("ringtail", ringtail, o.events, o.threads, o.rate, o.burst, ringtailLatencies, out, terminal);
         long logged = System.nanoTime() - started;
         boolean drained = target.flush(DRAIN_TIMEOUT);
         long deliveredAt = System.nanoTime() - started;
@@ -114,7 +113,7 @@ public final class Demo {
         if (o.syncEvents > 0) {
             try (SyncHttpLogger sync = new SyncHttpLogger(LOGGER, receiver.endpoint(), LOOPBACK_TOKEN, o.threads)) {
                 long syncStarted = System.nanoTime();
-                runThreads("sync POST", sync, o.syncEvents, o.threads, 0, syncLatencies, out, terminal);
+                runThreads("sync POST", sync, o.syncEvents, o.threads, 0, o.burst, syncLatencies, out, terminal);
                 syncElapsed = System.nanoTime() - syncStarted;
                 syncDelivered = sync.delivered();
                 syncFailed = sync.failed();
@@ -158,7 +157,7 @@ public final class Demo {
 
     // Starts the threads, shows progress, joins them. Each thread paces itself to its share of the rate.
     @SuppressWarnings("try") // the bar draws on its own thread for as long as the try block runs
-    private static void runThreads(String label, Logger logger, int events, int threads, int rate,
+    private static void runThreads(String label, Logger logger, int events, int threads, int rate, int burst,
                                    Latencies latencies, PrintStream out, boolean terminal) {
         LongAdder done = new LongAdder();
         AtomicReference<Throwable> failure = new AtomicReference<>();
@@ -169,7 +168,7 @@ public final class Demo {
             double perThreadRate = rate > 0 ? (double) rate / threads : 0;
             workers[t] = new Thread(() -> {
                 try {
-                    logLoop(logger, index, count, perThreadRate, latencies, done);
+                    logLoop(logger, index, count, perThreadRate, burst, latencies, done);
                 } catch (Throwable e) {
                     failure.compareAndSet(null, e);
                 }
@@ -190,7 +189,7 @@ public final class Demo {
         }
     }
 
-    private static void logLoop(Logger logger, int thread, int count, double rate, Latencies latencies,
+    private static void logLoop(Logger logger, int thread, int count, double rate, int burst, Latencies latencies,
                                 LongAdder done) {
         long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
@@ -199,7 +198,7 @@ public final class Demo {
             logger.info(MESSAGE, orderId);
             latencies.record(thread, System.nanoTime() - t0);
             done.increment();
-            if (rate > 0 && i % BURST == BURST - 1) {
+            if (rate > 0 && i % burst == burst - 1) {
                 long due = start + (long) ((i + 1) * 1e9 / rate);
                 long ahead = due - System.nanoTime();
                 if (ahead > 0) {

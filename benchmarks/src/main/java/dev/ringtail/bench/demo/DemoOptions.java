@@ -11,6 +11,8 @@ final class DemoOptions {
     static final int DEFAULT_RATE = 25_000;
     /** The synchronous baseline costs a round trip per event, so it gets fewer. */
     static final int DEFAULT_SYNC_EVENTS = 4_000;
+    /** Events a thread logs back to back before it checks its pace: how bursty the offered load is. */
+    static final int DEFAULT_BURST = 50;
 
     static final String USAGE = String.join("\n",
             "usage: java -jar benchmarks/target/benchmarks.jar demo [flags]",
@@ -18,6 +20,7 @@ final class DemoOptions {
             "  --threads K      logging threads (default " + DEFAULT_THREADS + ")",
             "  --ring-size R    ringtail.ringSize (default: configured, else " + PipelineBuilder.DEFAULT_RING_SIZE + ")",
             "  --rate E         events per second over all threads, 0 = unpaced (default " + DEFAULT_RATE + ")",
+            "  --burst B        events a thread logs back to back between pauses (default " + DEFAULT_BURST + ")",
             "  --sync-events M  events for the synchronous baseline (default " + DEFAULT_SYNC_EVENTS + ")",
             "With a source token (BETTERSTACK_SOURCE_TOKEN or -Dringtail.betterstack.token) ringtail sends",
             "to BetterStack; otherwise to an embedded BetterStack-compatible receiver on 127.0.0.1.");
@@ -26,6 +29,7 @@ final class DemoOptions {
     int threads = DEFAULT_THREADS;
     Integer ringSize;
     int rate = DEFAULT_RATE;
+    int burst = DEFAULT_BURST;
     int syncEvents = DEFAULT_SYNC_EVENTS;
     boolean help;
 
@@ -54,6 +58,9 @@ final class DemoOptions {
                     break;
                 case "--rate":
                     o.rate = positive(flag, value, 0);
+                    break;
+                case "--burst":
+                    o.burst = positive(flag, value, 1);
                     break;
                 case "--sync-events":
                     o.syncEvents = positive(flag, value, 0);

@@ -1,6 +1,7 @@
 package dev.ringtail.bench.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
@@ -34,6 +35,14 @@ class DemoTest {
         assertThat(exit).isEqualTo(2);
         assertThat(captured.toString(StandardCharsets.UTF_8))
                 .contains("--threads needs a whole number >= 1, got 'zero'", "usage:");
+    }
+
+    @Test
+    void burstSetsHowManyEventsAThreadLogsBackToBackAndMustBePositive() {
+        assertThat(DemoOptions.parse().burst).isEqualTo(DemoOptions.DEFAULT_BURST);
+        assertThat(DemoOptions.parse("--rate", "300000", "--burst", "1,000").burst).isEqualTo(1_000);
+        assertThatThrownBy(() -> DemoOptions.parse("--burst", "0"))
+                .hasMessage("--burst needs a whole number >= 1, got '0'");
     }
 
     @Test
