@@ -124,7 +124,7 @@ final class SegmentSpool implements Spool {
             this.events += RecordFormat.events(perLevel);
             return true;
         } catch (IOException | RuntimeException e) {
-            listener.failed("appending to spool " + dir, e);
+            listener.failed("appending to spool " + (writing != null ? writing.path : dir), e);
             if (writing != null && writing.hasRecords()) {
                 sealQuietly(writing); // the next append starts a new file: a file-size limit is per file
             }
