@@ -27,6 +27,17 @@ public interface Spool extends AutoCloseable {
 
         /** An I/O failure (disk full, file-size limit, permissions): one line's worth, never the data. */
         void ioFailed(String what, Exception cause);
+
+        /**
+         * Records that could no longer be read back (their segment file vanished or failed to read,
+         * or a record in it was corrupt): these events are gone, the cause was reported just before
+         * through {@link #ioFailed} or {@link #skippedTorn}. By default counted as
+         * {@link #droppedOldest}, so that a listener that does not tell the two apart still accounts
+         * for every event.
+         */
+        default void lost(int[] perLevel, boolean earlier, String segment) {
+            droppedOldest(perLevel, earlier);
+        }
     }
 
     /** One record read back: a copy, valid after the spool moves on. */
