@@ -123,7 +123,7 @@ final class Replayer implements Runnable, Delivery.Policy {
                 counters.failed(record.perLevel());
             }
             diagnostics.rateLimited(name + "-spool-unreadable", name + ": a spool record could not be read back ("
-                    + e.getMessage() + "); its " + sum(record.perLevel()) + " events are counted failed");
+                    + e.getMessage() + "); its " + SinkSpool.sum(record.perLevel()) + " events are counted failed");
             return;
         }
         tally.clear();
@@ -203,14 +203,6 @@ final class Replayer implements Runnable, Delivery.Policy {
             }
         }
         return !running.isAlive();
-    }
-
-    private static int sum(int[] perLevel) {
-        int n = 0;
-        for (int v : perLevel) {
-            n += v;
-        }
-        return n;
     }
 
     /** What one replayed record came to, held back until the spool has let go of the record. */

@@ -27,7 +27,8 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Accounting.</b> Events a full spool deletes are counted failed (those of an earlier
  * process too, which this process never counted otherwise), with a rate-limited line naming the
- * reason {@code spool-full}; torn records are counted in bytes and printed, never sent.
+ * reason {@code spool-full}; so are events in a segment that could no longer be read. Torn
+ * records are counted in bytes and printed, never sent: their events were never counted on disk.
  */
 final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
     static final long SYNC_INTERVAL_NANOS = TimeUnit.SECONDS.toNanos(1);
@@ -93,8 +94,8 @@ final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
             return true;
         } catch (SpoolLockedException e) {
             if (first) {
-                diagnostics.once(name + ":spool-locked", name + ": the spool " + dir + " is in use by another process;"
-                        + " running without a spool (events that cannot be delivered are counted failed, as without"
+                diagnostics.once(name + ":spool-locked", name + ": the spool " + dir + " is in use (" + e.getMessage()
+                        + "); running without a spool (events that cannot be delivered are counted failed, as without"
                         + " one), and trying again every second");
             }
             return false;
@@ -176,12 +177,8 @@ final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
     @Override
     public void droppedOldest(int[] perLevel, boolean earlier) {
         counters.failed(perLevel);
-        int events = 0;
-        for (int n : perLevel) {
-            events += n;
-        }
         diagnostics.rateLimited(name + "-spool-full", name + ": the spool " + dir + " is full (ringtail.spool.maxBytes="
-                + settings.maxBytes() + "): deleted its oldest " + events + " events" + (earlier ? ", from an earlier process," : "")
+                + settings.maxBytes() + "): deleted its oldest " + sum(perLevel) + " events" + (earlier ? ", from an earlier process," : "")
                 + " (counted failed, reason spool-full)");
     }
 
@@ -193,8 +190,23 @@ final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
     }
 
     @Override
+    public void lost(int[] perLevel, boolean earlier, String segment) {
+        counters.failed(perLevel);
+        diagnostics.rateLimited(name + "-spool-lost", name + ": " + sum(perLevel) + " events in spool segment " + segment
+                + " could no longer be read (counted failed; the reason was printed before)");
+    }
+
+    @Override
     public void ioFailed(String what, Exception cause) {
-        diagnostics.rateLimited(name + "-spool-io", name + ": the spool " + dir + " failed to " + what + ": " + cause);
+        diagnostics.rateLimited(name + "-spool-io", name + ": " + what + " failed: " + cause);
+    }
+
+    static int sum(int[] perLevel) {
+        int events = 0;
+        for (int n : perLevel) {
+            events += n;
+        }
+        return events;
     }
 
     @Override
