@@ -40,19 +40,23 @@ class SpoolCrashIT {
             Path dir = SpoolChild.sinkDir(spool);
 
             // far more than it can log before the kill, at a steady 20,000 a second
-            SwapInApp.Running a = app.start("-Xmx128m", properties, List.of(), "drain", Integer.toString(THREADS),
-                    "1000000", "20000", "600");
-            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-            while (SpoolChild.segmentBytes(dir) < SPOOLED_BEFORE_KILL && a.process.isAlive() && System.nanoTime() < deadline) {
-                a.process.waitFor(5, TimeUnit.MILLISECONDS);
+            try (SwapInApp.Running a = app.start("-Xmx128m", properties, List.of(), "drain", Integer.toString(THREADS),
+                    "1000000", "20000", "600")) {
+                long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+                while (SpoolChild.segmentBytes(dir) < SPOOLED_BEFORE_KILL && a.process.isAlive()
+                        && System.nanoTime() < deadline) {
+                    a.process.waitFor(5, TimeUnit.MILLISECONDS);
+                }
+                assertThat(a.process.isAlive()).as("still logging when killed; stderr:\n%s", a.err).isTrue();
+                a.process.destroyForcibly(); // SIGKILL: no hook, no drain, a write may be cut short
+                assertThat(a.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
             }
-            assertThat(a.process.isAlive()).as("still logging when killed; stderr:\n%s", a.err).isTrue();
-            a.process.destroyForcibly(); // SIGKILL: no hook, no drain, a write may be cut short
-            assertThat(a.process.waitFor(30, TimeUnit.SECONDS)).isTrue();
 
             receiver.up();
-            SwapInApp.Result b = SpoolChild.awaitExit(app.start("-Xmx128m", properties, List.of(), "drain", "1", "0", "0",
-                    "120"), 180);
+            SwapInApp.Result b;
+            try (SwapInApp.Running replaying = app.start("-Xmx128m", properties, List.of(), "drain", "1", "0", "0", "120")) {
+                b = SpoolChild.awaitExit(replaying, 180);
+            }
             assertThat(b.exitCode).as(b.toString()).isZero();
             SpoolChild.Counters counters = SpoolChild.counters(b.stdout, "final");
             assertThat(counters.get("spoolFound")).as(counters.toString()).isPositive();

@@ -51,10 +51,10 @@ class SpoolLimitsIT {
             sampler.setDaemon(true);
             sampler.start();
             SwapInApp.Result run;
-            try {
-                // some 5 MB of events into a 1 MiB spool, spread over a few seconds for the sampler
-                run = SpoolChild.awaitExit(app.start("-Xmx128m", SpoolChild.properties(receiver.uri(), spool, maxBytes,
-                        "-Dringtail.batch.maxEvents=100"), List.of(), "exit", "2", "20000", "10000"), 90);
+            // some 5 MB of events into a 1 MiB spool, spread over a few seconds for the sampler
+            try (SwapInApp.Running running = app.start("-Xmx128m", SpoolChild.properties(receiver.uri(), spool, maxBytes,
+                    "-Dringtail.batch.maxEvents=100"), List.of(), "exit", "2", "20000", "10000")) {
+                run = SpoolChild.awaitExit(running, 90);
             } finally {
                 sampling.set(false);
                 sampler.join(TimeUnit.SECONDS.toMillis(10));
@@ -80,11 +80,12 @@ class SpoolLimitsIT {
             receiver.down();
             List<String> properties = SpoolChild.properties(receiver.uri(), spool, 268_435_456L,
                     "-Dringtail.retry.maxAttempts=1");
-            SwapInApp.Running owner = app.start("-Xmx128m", properties, List.of(), "hold", "1", "100", "0");
-            try {
+            try (SwapInApp.Running owner = app.start("-Xmx128m", properties, List.of(), "hold", "1", "100", "0")) {
                 SpoolChild.awaitLine(owner, "APP ready", 60);
-                SwapInApp.Result second = SpoolChild.awaitExit(app.start("-Xmx128m", properties, List.of(), "exit", "1",
-                        "100", "0"), 60);
+                SwapInApp.Result second;
+                try (SwapInApp.Running next = app.start("-Xmx128m", properties, List.of(), "exit", "1", "100", "0")) {
+                    second = SpoolChild.awaitExit(next, 60);
+                }
 
                 assertThat(second.exitCode).as(second.toString()).isZero();
                 assertThat(second.ringtailStderrLines()).as(second.toString()).anyMatch(l -> l.startsWith(
@@ -97,9 +98,6 @@ class SpoolLimitsIT {
                 assertThat(counters.get("failed")).as("as without a spool").isEqualTo(100);
                 counters.assertAccountedFor();
                 assertThat(SpoolChild.counters(owner.stdout(), "held").get("spooled")).isEqualTo(100);
-            } finally {
-                owner.process.destroyForcibly();
-                owner.process.waitFor(30, TimeUnit.SECONDS);
             }
         }
     }
@@ -110,8 +108,11 @@ class SpoolLimitsIT {
             receiver.down();
             // HotSpot ignores SIGXFSZ, so a write past the limit fails with "File too large"
             // instead of killing the JVM: every segment of this spool stops at 512 KiB
-            SwapInApp.Result run = SpoolChild.awaitExit(app.startWithFileSizeLimit(512, "-Xmx128m",
-                    SpoolChild.properties(receiver.uri(), spool, 64L << 20), "exit", "2", "20000", "10000"), 90);
+            SwapInApp.Result run;
+            try (SwapInApp.Running running = app.startWithFileSizeLimit(512, "-Xmx128m",
+                    SpoolChild.properties(receiver.uri(), spool, 64L << 20), "exit", "2", "20000", "10000")) {
+                run = SpoolChild.awaitExit(running, 90);
+            }
 
             assertThat(run.exitCode).as(run.toString()).isZero();
             SpoolChild.Counters counters = SpoolChild.counters(run.stdout, "flushed");

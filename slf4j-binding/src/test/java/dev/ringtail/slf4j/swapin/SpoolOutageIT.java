@@ -50,10 +50,12 @@ class SpoolOutageIT {
                 receiver.otherwise(IngestServer.Behaviour.status(202));
             }, OUTAGE_SECONDS, TimeUnit.SECONDS);
 
-            SwapInApp.Running running = app.start("-Xmx256m", SpoolChild.properties(receiver.uri(), spool, 268_435_456L,
-                    "-Dringtail.retry.maxBackoffMillis=1000"), List.of(),
-                    "drain", Integer.toString(THREADS), Integer.toString(PER_THREAD), Integer.toString(RATE), "300");
-            SwapInApp.Result run = SpoolChild.awaitExit(running, 420);
+            SwapInApp.Result run;
+            try (SwapInApp.Running running = app.start("-Xmx256m", SpoolChild.properties(receiver.uri(), spool,
+                    268_435_456L, "-Dringtail.retry.maxBackoffMillis=1000"), List.of(),
+                    "drain", Integer.toString(THREADS), Integer.toString(PER_THREAD), Integer.toString(RATE), "300")) {
+                run = SpoolChild.awaitExit(running, 420);
+            }
 
             assertThat(run.exitCode).as(run.toString()).isZero();
             assertThat(acceptedDuringOutage.get()).as("nothing got through while the endpoint answered 503").isZero();

@@ -36,15 +36,17 @@ class SpoolRestartIT {
             receiver.observe(seen).down();
             List<String> properties = SpoolChild.properties(receiver.uri(), spool, 268_435_456L);
 
-            SwapInApp.Running a = app.start("-Xmx128m", properties, List.of(), "hold", Integer.toString(THREADS),
-                    Integer.toString(PER_THREAD), "10000");
-            SpoolChild.awaitLine(a, "APP ready", 60);
-            SpoolChild.Counters held = SpoolChild.counters(a.stdout(), "held");
-            assertThat(held.get("accepted")).as("the ring held them all").isEqualTo(EVENTS);
-            assertThat(held.get("spooled")).isEqualTo(EVENTS);
-            assertThat(held.get("failed")).isZero();
-            a.process.destroy(); // SIGTERM: the shutdown hook drains into the spool and lets go of it
-            SwapInApp.Result first = SpoolChild.awaitExit(a, 30);
+            SwapInApp.Result first;
+            try (SwapInApp.Running a = app.start("-Xmx128m", properties, List.of(), "hold", Integer.toString(THREADS),
+                    Integer.toString(PER_THREAD), "10000")) {
+                SpoolChild.awaitLine(a, "APP ready", 60);
+                SpoolChild.Counters held = SpoolChild.counters(a.stdout(), "held");
+                assertThat(held.get("accepted")).as("the ring held them all").isEqualTo(EVENTS);
+                assertThat(held.get("spooled")).isEqualTo(EVENTS);
+                assertThat(held.get("failed")).isZero();
+                a.process.destroy(); // SIGTERM: the shutdown hook drains into the spool and lets go of it
+                first = SpoolChild.awaitExit(a, 30);
+            }
             SpoolChild.Counters afterShutdown = SpoolChild.counters(first.stdout, "after-shutdown");
             assertThat(afterShutdown.get("spooled")).as(first.toString()).isEqualTo(EVENTS);
             assertThat(afterShutdown.get("failed")).isZero();
@@ -52,8 +54,10 @@ class SpoolRestartIT {
             assertThat(SpoolChild.segmentBytes(SpoolChild.sinkDir(spool))).isPositive();
 
             receiver.up();
-            SwapInApp.Result second = SpoolChild.awaitExit(app.start("-Xmx128m", properties, List.of(), "drain", "1", "0",
-                    "0", "60"), 90);
+            SwapInApp.Result second;
+            try (SwapInApp.Running b = app.start("-Xmx128m", properties, List.of(), "drain", "1", "0", "0", "60")) {
+                second = SpoolChild.awaitExit(b, 90);
+            }
             assertThat(second.exitCode).as(second.toString()).isZero();
             SpoolChild.Counters b = SpoolChild.counters(second.stdout, "final");
             assertThat(b.get("spoolFound")).as(b.toString()).isEqualTo(EVENTS);

@@ -147,8 +147,8 @@ final class SwapInApp {
         return new Running(builder.start(), out, err, System.nanoTime());
     }
 
-    /** A started app: its process and what it printed so far. */
-    static final class Running {
+    /** A started app: its process and what it printed so far; closing it kills it if it still runs. */
+    static final class Running implements AutoCloseable {
         final Process process;
         final Path out;
         final Path err;
@@ -163,6 +163,19 @@ final class SwapInApp {
 
         String stdout() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        /** Kills the app if it is still running, so that a failed test leaves no JVM behind. */
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                try {
+                    process.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         /** Once the process has exited. */
