@@ -200,6 +200,7 @@ public abstract class HttpSink implements Sink {
         dispatchIfDue();
     }
 
+    /** Hands the batch being built to the senders and waits for every batch back: delivered, failed, or (with a spool) on disk. */
     @Override
     public boolean flush(long deadlineNanos) {
         if (current != null) {

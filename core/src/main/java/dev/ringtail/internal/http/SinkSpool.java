@@ -85,12 +85,14 @@ final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
         try {
             Spool opened = settings.opener().open(dir, settings.maxBytes(), this);
             found = opened.found();
-            spool = opened;
+            String holds = "holds " + found + " events left by its previous owner; replaying them";
             if (!first) {
-                diagnostics.line(name + ": took over the spool " + dir + " from its previous owner" + foundText(opened));
+                diagnostics.line(name + ": took over the spool " + dir + " from its previous owner"
+                        + (found > 0 ? "; it " + holds : ""));
             } else if (found > 0) {
-                diagnostics.line(name + ": the spool " + dir + foundText(opened));
+                diagnostics.line(name + ": the spool " + dir + " " + holds);
             }
+            spool = opened; // held from here: after the line, which so comes first
             return true;
         } catch (SpoolLockedException e) {
             if (first) {
@@ -104,10 +106,6 @@ final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
             diagnostics.line(name + ": could not open the spool " + dir + " (" + e + "); running without a spool");
             return false;
         }
-    }
-
-    private static String foundText(Spool opened) {
-        return opened.found() > 0 ? " holds " + opened.found() + " events from an earlier process; replaying them" : "";
     }
 
     /** The store while this process owns it, else null. */

@@ -116,7 +116,7 @@ class SpoolOutageTest {
             assertThat(arrived.subList(0, 40)).as("the earlier events first").isEqualTo(Events.names(40, "earlier"));
             assertThat(arrived.subList(40, 65)).as("queued behind them on disk, so in order too")
                     .isEqualTo(Events.names(25, "later"));
-            assertThat(next.stderr.text()).contains("holds 40 events from an earlier process; replaying them");
+            assertThat(next.stderr.text()).contains("holds 40 events left by its previous owner; replaying them");
             assertIdentity(next.pipeline.stats(), stats);
         }
     }

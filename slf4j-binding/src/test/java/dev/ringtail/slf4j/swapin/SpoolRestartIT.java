@@ -67,7 +67,7 @@ class SpoolRestartIT {
             assertThat(b.get("spooled")).isZero();
             b.assertAccountedFor();
             assertThat(second.ringtailStderrLines()).as(second.toString())
-                    .anyMatch(l -> l.contains("holds " + EVENTS + " events from an earlier process; replaying them"));
+                    .anyMatch(l -> l.contains("holds " + EVENTS + " events left by its previous owner; replaying them"));
 
             assertThat(seen.events()).isEqualTo(EVENTS);
             assertThat(seen.outOfOrder()).as(seen.toString()).isZero();
