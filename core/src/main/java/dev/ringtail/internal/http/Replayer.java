@@ -127,7 +127,19 @@ final class Replayer implements Runnable, Delivery.Policy {
             return;
         }
         tally.clear();
-        delivery.send(batch, 0, batch.count(), this);
+        try {
+            delivery.send(batch, 0, batch.count(), this);
+        } catch (Throwable t) {
+            // as a sender abandons a batch whose sending threw: a record that always throws must not
+            // stop the replay, and so every later batch, for good
+            if (store.remove(record)) {
+                counters.failed(record.perLevel());
+            }
+            diagnostics.rateLimited(name + "-replay-threw", name + ": " + SinkSpool.sum(record.perLevel())
+                    + " spooled events failed, replaying them threw " + t);
+            batch.clear();
+            return;
+        }
         if (!batch.isSettled()) {
             return; // closing: the record stays on disk for the next start, whole (at-least-once)
         }
