@@ -39,4 +39,13 @@ record Recovered(ArrayDeque<Segment> segments, long nextId) {
         }
         return new Recovered(segments, files.isEmpty() ? 0 : files.lastKey() + 1);
     }
+
+    long bytes() {
+        return segments.stream().mapToLong(Segment::size).sum();
+    }
+
+    /** The events in intact records: what {@link Spool#found} tells. */
+    long events() {
+        return segments.stream().mapToLong(Segment::unreadEvents).sum();
+    }
 }

@@ -219,6 +219,18 @@ final class Segment {
         }
     }
 
+    /**
+     * Makes the names of new segments durable: forcing a file does not force its directory entry.
+     * Best effort: where a directory cannot be opened as a file (Windows) there is nothing to do.
+     */
+    static void forceDirectory(Path dir) {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | RuntimeException e) {
+            // see above: the data itself was forced
+        }
+    }
+
     boolean sealed() {
         return sealed;
     }

@@ -23,7 +23,8 @@ import java.util.Objects;
  * whole (at-least-once, as across a crash).
  *
  * <p>Durability: {@link #sync} forces the current segment ({@code force(false)}; the sink calls it
- * about once a second), and a segment is also forced when the next one starts and at close.
+ * about once a second) and, after a new segment was created, the directory, so that its name
+ * survives too; a segment is also forced when the next one starts and at close.
  * Records are written with plain {@code write}, which puts them in the OS page cache: a crash of
  * the process, even {@code kill -9}, loses nothing already appended. Only an OS crash or a power
  * loss can lose what was appended since the last sync, and a record torn by that fails its CRC
@@ -52,6 +53,8 @@ final class SegmentSpool implements Spool {
     private long nextId;
     private StoredRecord peeked;
     private boolean closed;
+    /** A segment was created since the directory was last forced: its name is not durable yet. */
+    private boolean directoryUnsynced;
     private volatile long events;
     private volatile long bytes;
 
@@ -65,15 +68,9 @@ final class SegmentSpool implements Spool {
         this.io = io;
         this.segments = recovered.segments();
         this.nextId = recovered.nextId();
-        long onDisk = 0;
-        long held = 0;
-        for (Segment segment : segments) {
-            onDisk += segment.size();
-            held += segment.unreadEvents();
-        }
-        this.bytes = onDisk;
-        this.events = held;
-        this.found = held;
+        this.bytes = recovered.bytes();
+        this.events = recovered.events();
+        this.found = recovered.events();
     }
 
     static Spool open(Path dir, long maxBytes, Spool.Listener listener) throws SpoolLockedException, IOException {
@@ -145,6 +142,7 @@ final class SegmentSpool implements Spool {
             }
         }
         Segment next = Segment.create(dir, nextId++, io);
+        directoryUnsynced = true;
         segments.addLast(next);
         writing = next;
         bytes += next.size();
@@ -186,7 +184,7 @@ final class SegmentSpool implements Spool {
             // each turn returns or gives up on one segment: bounded by their number
             while (peeked == null) {
                 Segment head = segments.peekFirst();
-                if (head == null || head == writing && head.fullyRead()) {
+                if (head == null || (head == writing && head.fullyRead())) {
                     return null;
                 }
                 if (head.fullyRead()) {
@@ -261,11 +259,20 @@ final class SegmentSpool implements Spool {
             return;
         }
         try {
-            writing.force();
+            force();
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
         } finally {
             listener.reportFailure();
+        }
+    }
+
+    /** The current segment's data, and the directory entry of any segment created since the last time. */
+    private void force() throws IOException {
+        writing.force();
+        if (directoryUnsynced) {
+            directoryUnsynced = false;
+            Segment.forceDirectory(dir);
         }
     }
 
@@ -280,7 +287,7 @@ final class SegmentSpool implements Spool {
             if (writing != null && writing.fullyRead()) {
                 discard(writing); // nothing in it to keep: the next open has one file fewer to look at
             } else if (writing != null) {
-                writing.force();
+                force();
             }
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
