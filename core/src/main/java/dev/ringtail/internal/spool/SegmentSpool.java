@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
@@ -46,17 +45,11 @@ final class SegmentSpool implements Spool {
     private final DirectoryLock lock;
     private final ChannelIo io;
     private final ByteBuffer header = ByteBuffer.allocate(RecordFormat.HEADER);
-    /** Oldest first; {@link #writing}, when there is one, is the last. */
-    private final ArrayDeque<Segment> segments;
+    private final Segments segments;
     private final long found;
-    private Segment writing;
-    private long nextId;
     private StoredRecord peeked;
     private boolean closed;
-    /** A segment was created since the directory was last forced: its name is not durable yet. */
-    private boolean directoryUnsynced;
     private volatile long events;
-    private volatile long bytes;
 
     private SegmentSpool(Path dir, long maxBytes, GuardedListener listener, DirectoryLock lock, ChannelIo io,
             Recovered recovered) {
@@ -66,9 +59,7 @@ final class SegmentSpool implements Spool {
         this.listener = listener;
         this.lock = lock;
         this.io = io;
-        this.segments = recovered.segments();
-        this.nextId = recovered.nextId();
-        this.bytes = recovered.bytes();
+        this.segments = new Segments(dir, io, listener, recovered);
         this.events = recovered.events();
         this.found = recovered.events();
     }
@@ -101,51 +92,30 @@ final class SegmentSpool implements Spool {
             return false;
         }
         try {
-            boolean roll = writing == null || writing.sealed() || writing.size() >= segmentBytes;
-            while (this.bytes + recordBytes + (roll ? RecordFormat.SEGMENT_HEADER : 0) > maxBytes
+            boolean roll = segments.mustRoll(segmentBytes);
+            while (segments.bytes() + recordBytes + (roll ? RecordFormat.SEGMENT_HEADER : 0) > maxBytes
                     && !segments.isEmpty()) {
-                Segment oldest = segments.peekFirst();
-                roll |= oldest == writing;
+                Segment oldest = segments.oldest();
+                roll |= oldest == segments.writing();
                 drop(oldest);
             }
             if (roll) {
-                roll();
+                segments.roll();
             }
-            long before = writing.size();
             RecordFormat.encodeHeader(header, bytes, offset, length, perLevel);
-            try {
-                writing.append(io, header, bytes, offset, length, perLevel);
-            } finally {
-                this.bytes += writing.size() - before;
-            }
+            segments.append(header, bytes, offset, length, perLevel);
             this.events += RecordFormat.events(perLevel);
             return true;
         } catch (IOException | RuntimeException e) {
+            Segment writing = segments.writing();
             listener.failed("appending to spool " + (writing != null ? writing.path : dir), e);
             if (writing != null && writing.hasRecords()) {
-                sealQuietly(writing); // the next append starts a new file: a file-size limit is per file
+                segments.sealQuietly(writing); // the next append starts a new file: a file-size limit is per file
             }
             return false;
         } finally {
             listener.reportFailure();
         }
-    }
-
-    /** Starts a new segment; the one before it is forced and, if nothing in it is left to read, deleted. */
-    private void roll() throws IOException {
-        Segment previous = writing;
-        writing = null;
-        if (previous != null) {
-            sealQuietly(previous); // reported, but the new record need not fail for the old file's sake
-            if (previous.fullyRead()) {
-                discard(previous);
-            }
-        }
-        Segment next = Segment.create(dir, nextId++, io);
-        directoryUnsynced = true;
-        segments.addLast(next);
-        writing = next;
-        bytes += next.size();
     }
 
     /** A full spool deletes its oldest segment: its unread events are counted lost. */
@@ -158,21 +128,12 @@ final class SegmentSpool implements Spool {
         discard(oldest);
     }
 
-    /** Removes a segment with nothing left to read from the index and the disk. */
+    /** {@link Segments#discard}; a record peeked from the segment can no longer be removed. */
     private void discard(Segment segment) {
-        segments.remove(segment);
-        if (segment == writing) {
-            writing = null;
-        }
         if (peeked != null && peeked.segment == segment) {
             peeked = null;
         }
-        bytes -= segment.size();
-        try {
-            segment.delete();
-        } catch (IOException | RuntimeException e) {
-            listener.failed("deleting spool segment " + segment.path, e);
-        }
+        segments.discard(segment);
     }
 
     @Override
@@ -183,8 +144,8 @@ final class SegmentSpool implements Spool {
         try {
             // each turn returns or gives up on one segment: bounded by their number
             while (peeked == null) {
-                Segment head = segments.peekFirst();
-                if (head == null || (head == writing && head.fullyRead())) {
+                Segment head = segments.oldest();
+                if (head == null || (head == segments.writing() && head.fullyRead())) {
                     return null;
                 }
                 if (head.fullyRead()) {
@@ -215,8 +176,8 @@ final class SegmentSpool implements Spool {
         }
         events -= segment.unreadEvents();
         segment.skipRest();
-        if (segment == writing) {
-            sealQuietly(segment);
+        if (segment == segments.writing()) {
+            segments.sealQuietly(segment);
         } else {
             discard(segment);
         }
@@ -231,7 +192,7 @@ final class SegmentSpool implements Spool {
         Segment segment = ((StoredRecord) record).segment;
         segment.advance((StoredRecord) record);
         events -= ((StoredRecord) record).events();
-        if (segment.fullyRead() && segment != writing) {
+        if (segment.fullyRead() && segment != segments.writing()) {
             discard(segment);
             listener.reportFailure();
         }
@@ -245,7 +206,7 @@ final class SegmentSpool implements Spool {
 
     @Override
     public long bytes() {
-        return bytes;
+        return segments.bytes();
     }
 
     @Override
@@ -255,24 +216,15 @@ final class SegmentSpool implements Spool {
 
     @Override
     public synchronized void sync() {
-        if (closed || writing == null) {
+        if (closed) {
             return;
         }
         try {
-            force();
+            segments.force();
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
         } finally {
             listener.reportFailure();
-        }
-    }
-
-    /** The current segment's data, and the directory entry of any segment created since the last time. */
-    private void force() throws IOException {
-        writing.force();
-        if (directoryUnsynced) {
-            directoryUnsynced = false;
-            Segment.forceDirectory(dir);
         }
     }
 
@@ -284,32 +236,22 @@ final class SegmentSpool implements Spool {
         closed = true;
         peeked = null;
         try {
+            Segment writing = segments.writing();
             if (writing != null && writing.fullyRead()) {
-                discard(writing); // nothing in it to keep: the next open has one file fewer to look at
-            } else if (writing != null) {
-                force();
+                segments.discard(writing); // nothing in it to keep: the next open has one file fewer to look at
             }
+            segments.force();
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
         } finally {
-            for (Segment segment : segments) {
-                segment.close();
-            }
+            segments.close();
             lock.close();
             listener.reportFailure();
         }
     }
 
-    private void sealQuietly(Segment segment) {
-        try {
-            segment.seal();
-        } catch (IOException | RuntimeException e) {
-            listener.failed("syncing spool segment " + segment.path, e);
-        }
-    }
-
     @Override
     public String toString() {
-        return "spool " + dir + " (" + events + " events, " + bytes + " bytes of " + maxBytes + ")";
+        return "spool " + dir + " (" + events + " events, " + segments.bytes() + " bytes of " + maxBytes + ")";
     }
 }
