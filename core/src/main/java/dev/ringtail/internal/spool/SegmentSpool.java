@@ -17,9 +17,9 @@ import java.util.Objects;
  * of an earlier process are never written again: a torn tail there is skipped (reported once) and
  * cannot corrupt what comes after. The disk holds at most {@code maxBytes}, in segments of
  * {@code maxBytes / 8} (64 KiB to 64 MiB): an append that would pass it first deletes the oldest
- * segments, reporting their unread events. Removal is kept in memory: a segment's file goes when
- * its last record is removed, so after a restart the rest of a partly removed segment comes back
- * whole (at-least-once, as across a crash).
+ * segments, reporting their unread events. A segment's file goes when its last record is removed;
+ * where reading stands in the oldest one is kept in {@code dir/cursor} ({@link Cursor}), so that
+ * the next open resumes there instead of sending the removed part of that segment again.
  *
  * <p>Durability: {@link #sync} forces the current segment ({@code force(false)}; the sink calls it
  * about once a second) and, after a new segment was created, the directory, so that its name
@@ -28,6 +28,17 @@ import java.util.Objects;
  * the process, even {@code kill -9}, loses nothing already appended. Only an OS crash or a power
  * loss can lose what was appended since the last sync, and a record torn by that fails its CRC
  * and is skipped at the next open. Forcing every append instead would cost a disk flush each.
+ *
+ * <p>Sync policy for removals: delivery is at-least-once, a record not yet removed is never
+ * skipped, and what is sent again after a restart is what was removed since the read position
+ * was last saved. It is saved at {@link #sync}, after the segments are forced and only if it
+ * moved since it was last written, and at {@link #close}. After a clean close, nothing is sent
+ * again. After a crash (of the process, even {@code kill -9}, or of the OS) the records removed
+ * since the last sync are, and the one peeked but not removed: with the sink syncing about once
+ * a second, what was removed in the last second, no more. A cursor that is missing, torn,
+ * damaged, or names a segment that is gone or an offset that is not a record boundary there is
+ * ignored, never an error: the oldest segment then comes back whole, as before the cursor (at
+ * most one segment's worth; older segments left by a failed delete come back whole too).
  *
  * <p>Thread-safe: one lock for the public methods (appends come from sender threads, peek and
  * remove from the replay thread; a megabyte record is written under it, which is fine at the
@@ -46,13 +57,14 @@ final class SegmentSpool implements Spool {
     private final ChannelIo io;
     private final ByteBuffer header = ByteBuffer.allocate(RecordFormat.HEADER);
     private final Segments segments;
+    private final Cursor cursor;
     private final long found;
     private StoredRecord peeked;
     private boolean closed;
     private volatile long events;
 
     private SegmentSpool(Path dir, long maxBytes, GuardedListener listener, DirectoryLock lock, ChannelIo io,
-            Recovered recovered) {
+            Cursor cursor, Recovered recovered) {
         this.dir = dir;
         this.maxBytes = maxBytes;
         this.segmentBytes = Math.min(MAX_SEGMENT_BYTES, Math.max(MIN_SEGMENT_BYTES, maxBytes / 8));
@@ -60,6 +72,7 @@ final class SegmentSpool implements Spool {
         this.lock = lock;
         this.io = io;
         this.segments = new Segments(dir, io, listener, recovered);
+        this.cursor = cursor;
         this.events = recovered.events();
         this.found = recovered.events();
     }
@@ -73,7 +86,9 @@ final class SegmentSpool implements Spool {
         DirectoryLock lock = DirectoryLock.acquire(dir);
         try {
             ChannelIo io = new ChannelIo();
-            return new SegmentSpool(dir, maxBytes, guarded, lock, io, Recovered.from(dir, io, guarded));
+            Cursor.Position position = Cursor.read(dir);
+            return new SegmentSpool(dir, maxBytes, guarded, lock, io, new Cursor(dir, position),
+                    Recovered.from(dir, position, io, guarded));
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -224,7 +239,20 @@ final class SegmentSpool implements Spool {
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
         } finally {
+            savePosition();
             listener.reportFailure();
+        }
+    }
+
+    /**
+     * Written after the segments are forced, even if that failed: a position past what reached the
+     * disk is not a record boundary there at the next open, and is ignored.
+     */
+    private void savePosition() {
+        try {
+            cursor.write(segments.position());
+        } catch (IOException | RuntimeException e) {
+            listener.failed("writing spool cursor " + dir.resolve(Cursor.FILE_NAME), e);
         }
     }
 
@@ -244,6 +272,7 @@ final class SegmentSpool implements Spool {
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
         } finally {
+            savePosition();
             segments.close();
             lock.close();
             listener.reportFailure();

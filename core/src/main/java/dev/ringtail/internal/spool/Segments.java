@@ -2,7 +2,9 @@ package dev.ringtail.internal.spool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 
 /**
@@ -107,7 +109,30 @@ final class Segments {
         }
         if (directoryUnsynced) {
             directoryUnsynced = false;
-            Segment.forceDirectory(dir);
+            forceDirectory(dir);
+        }
+    }
+
+    /**
+     * Where reading stands: at the oldest segment's reader; with no segment left, at the start of
+     * the next one (nothing of it removed, everything before it gone).
+     */
+    Cursor.Position position() {
+        Segment oldest = segments.peekFirst();
+        return oldest == null ? new Cursor.Position(nextId, RecordFormat.SEGMENT_HEADER)
+                : new Cursor.Position(oldest.id, oldest.readOffset());
+    }
+
+    /**
+     * Makes the names of new files (segments, the cursor) durable: forcing a file does not force
+     * its directory entry. Best effort: where a directory cannot be opened as a file (Windows)
+     * there is nothing to do.
+     */
+    static void forceDirectory(Path dir) {
+        try (FileChannel directory = FileChannel.open(dir, StandardOpenOption.READ)) {
+            directory.force(true);
+        } catch (IOException | RuntimeException e) {
+            // see above: the data itself was forced
         }
     }
 
