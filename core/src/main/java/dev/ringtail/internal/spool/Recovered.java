@@ -10,12 +10,17 @@ import java.util.TreeMap;
 
 /**
  * What earlier processes left in a spool directory: its segments, every record checked, oldest
- * first, and the id this process's first segment takes (past every segment file's, readable or
- * not, so that nothing on disk is ever appended to again).
+ * first, the records before the {@link Cursor}'s position left out, and the id this process's
+ * first segment takes: past every segment file's, readable or not, so that nothing on disk is
+ * ever appended to again, and past the cursor's, so that no position on disk can ever name a
+ * segment it was not written for. Segments before the cursor's (left by a failed delete, or
+ * unreadable at an earlier open) come back whole.
  */
 record Recovered(ArrayDeque<Segment> segments, long nextId) {
 
-    static Recovered from(Path dir, ChannelIo io, GuardedListener listener) throws IOException {
+    /** {@code cursor}: the position {@link Cursor#read} found, or null. */
+    static Recovered from(Path dir, Cursor.Position cursor, ChannelIo io, GuardedListener listener)
+            throws IOException {
         TreeMap<Long, Path> files = new TreeMap<>(Long::compareUnsigned);
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir, "*.seg")) {
             for (Path file : stream) {
@@ -28,7 +33,8 @@ record Recovered(ArrayDeque<Segment> segments, long nextId) {
         ArrayDeque<Segment> segments = new ArrayDeque<>();
         for (Map.Entry<Long, Path> file : files.entrySet()) {
             try {
-                Segment segment = Segment.recover(file.getValue(), file.getKey(), io, listener);
+                long resumeAt = cursor != null && cursor.segment() == file.getKey() ? cursor.offset() : -1;
+                Segment segment = Segment.recover(file.getValue(), file.getKey(), resumeAt, io, listener);
                 if (segment != null) {
                     segments.addLast(segment);
                 }
@@ -37,6 +43,19 @@ record Recovered(ArrayDeque<Segment> segments, long nextId) {
                 listener.ioFailed("reading spool segment " + file.getValue(), e);
             }
         }
-        return new Recovered(segments, files.isEmpty() ? 0 : files.lastKey() + 1);
+        long nextId = files.isEmpty() ? 0 : files.lastKey() + 1;
+        if (cursor != null && Long.compareUnsigned(cursor.segment() + 1, nextId) > 0) {
+            nextId = cursor.segment() + 1;
+        }
+        return new Recovered(segments, nextId);
+    }
+
+    long bytes() {
+        return segments.stream().mapToLong(Segment::size).sum();
+    }
+
+    /** The events in intact records: what {@link Spool#found} tells. */
+    long events() {
+        return segments.stream().mapToLong(Segment::unreadEvents).sum();
     }
 }

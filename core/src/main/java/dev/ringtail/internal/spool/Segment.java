@@ -75,11 +75,15 @@ final class Segment {
     }
 
     /**
-     * A segment an earlier process left, every record checked; null if it holds none (the file is
-     * then deleted). From the first record that fails the check to the end of the file is torn:
-     * reported once and never read.
+     * A segment an earlier process left, every record checked; null if nothing in it is left to
+     * read (the file is then deleted). From the first record that fails the check to the end of the
+     * file is torn: reported once and never read. If {@code resumeAt} is where an intact record
+     * starts, or where they end, the records before it were removed (the {@link Cursor}): they are
+     * neither read nor counted. Any other {@code resumeAt} is not a position in this file, and it is
+     * read from its start.
      */
-    static Segment recover(Path path, long id, ChannelIo io, GuardedListener listener) throws IOException {
+    static Segment recover(Path path, long id, long resumeAt, ChannelIo io, GuardedListener listener)
+            throws IOException {
         long size;
         long end = RecordFormat.SEGMENT_HEADER;
         Segment segment;
@@ -95,8 +99,11 @@ final class Segment {
                 end = 0;
             }
             segment = new Segment(id, path, true, null, size, end);
-            while (end > 0 && end < size) {
-                RecordFormat.Header header = intactAt(channel, end, size, io);
+            while (end > 0) {
+                if (end == resumeAt) {
+                    segment.skipTo(end); // what is counted so far is what was removed
+                }
+                RecordFormat.Header header = end < size ? intactAt(channel, end, size, io) : null;
                 if (header == null) {
                     break;
                 }
@@ -107,8 +114,8 @@ final class Segment {
         if (end < size) {
             listener.skippedTorn(size - end, path.getFileName().toString());
         }
-        if (segment.unreadEvents == 0 && end <= RecordFormat.SEGMENT_HEADER) {
-            Files.deleteIfExists(path);
+        if (end <= segment.readOffset) {
+            Files.deleteIfExists(path); // no records, or all of them removed
             return null;
         }
         segment.end = Math.max(end, RecordFormat.SEGMENT_HEADER);
@@ -193,7 +200,12 @@ final class Segment {
 
     /** Gives up on the unread rest (corrupt, or the file is gone): what it held is lost. */
     void skipRest() {
-        readOffset = end;
+        skipTo(end);
+    }
+
+    /** Moves the reader to {@code offset}, where a record starts: everything counted so far lies before it. */
+    private void skipTo(long offset) {
+        readOffset = offset;
         Arrays.fill(unread, 0);
         unreadEvents = 0;
     }
@@ -225,6 +237,11 @@ final class Segment {
 
     boolean hasRecords() {
         return end > RecordFormat.SEGMENT_HEADER;
+    }
+
+    /** Where the next record to read starts, or where the intact records end if none is left. */
+    long readOffset() {
+        return readOffset;
     }
 
     boolean fullyRead() {

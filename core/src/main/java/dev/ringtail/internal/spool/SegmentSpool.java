@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayDeque;
 import java.util.Objects;
 
 /**
@@ -18,16 +17,28 @@ import java.util.Objects;
  * of an earlier process are never written again: a torn tail there is skipped (reported once) and
  * cannot corrupt what comes after. The disk holds at most {@code maxBytes}, in segments of
  * {@code maxBytes / 8} (64 KiB to 64 MiB): an append that would pass it first deletes the oldest
- * segments, reporting their unread events. Removal is kept in memory: a segment's file goes when
- * its last record is removed, so after a restart the rest of a partly removed segment comes back
- * whole (at-least-once, as across a crash).
+ * segments, reporting their unread events. A segment's file goes when its last record is removed;
+ * where reading stands in the oldest one is kept in {@code dir/cursor} ({@link Cursor}), so that
+ * the next open resumes there instead of sending the removed part of that segment again.
  *
  * <p>Durability: {@link #sync} forces the current segment ({@code force(false)}; the sink calls it
- * about once a second), and a segment is also forced when the next one starts and at close.
+ * about once a second) and, after a new segment was created, the directory, so that its name
+ * survives too; a segment is also forced when the next one starts and at close.
  * Records are written with plain {@code write}, which puts them in the OS page cache: a crash of
  * the process, even {@code kill -9}, loses nothing already appended. Only an OS crash or a power
  * loss can lose what was appended since the last sync, and a record torn by that fails its CRC
  * and is skipped at the next open. Forcing every append instead would cost a disk flush each.
+ *
+ * <p>Sync policy for removals: delivery is at-least-once, a record not yet removed is never
+ * skipped, and what is sent again after a restart is what was removed since the read position
+ * was last saved. It is saved at {@link #sync}, after the segments are forced and only if it
+ * moved since it was last written, and at {@link #close}. After a clean close, nothing is sent
+ * again. After a crash (of the process, even {@code kill -9}, or of the OS) the records removed
+ * since the last sync are, and the one peeked but not removed: with the sink syncing about once
+ * a second, what was removed in the last second, no more. A cursor that is missing, torn,
+ * damaged, or names a segment that is gone or an offset that is not a record boundary there is
+ * ignored, never an error: the oldest segment then comes back whole, as before the cursor (at
+ * most one segment's worth; older segments left by a failed delete come back whole too).
  *
  * <p>Thread-safe: one lock for the public methods (appends come from sender threads, peek and
  * remove from the replay thread; a megabyte record is written under it, which is fine at the
@@ -45,35 +56,25 @@ final class SegmentSpool implements Spool {
     private final DirectoryLock lock;
     private final ChannelIo io;
     private final ByteBuffer header = ByteBuffer.allocate(RecordFormat.HEADER);
-    /** Oldest first; {@link #writing}, when there is one, is the last. */
-    private final ArrayDeque<Segment> segments;
+    private final Segments segments;
+    private final Cursor cursor;
     private final long found;
-    private Segment writing;
-    private long nextId;
     private StoredRecord peeked;
     private boolean closed;
     private volatile long events;
-    private volatile long bytes;
 
     private SegmentSpool(Path dir, long maxBytes, GuardedListener listener, DirectoryLock lock, ChannelIo io,
-            Recovered recovered) {
+            Cursor cursor, Recovered recovered) {
         this.dir = dir;
         this.maxBytes = maxBytes;
         this.segmentBytes = Math.min(MAX_SEGMENT_BYTES, Math.max(MIN_SEGMENT_BYTES, maxBytes / 8));
         this.listener = listener;
         this.lock = lock;
         this.io = io;
-        this.segments = recovered.segments();
-        this.nextId = recovered.nextId();
-        long onDisk = 0;
-        long held = 0;
-        for (Segment segment : segments) {
-            onDisk += segment.size();
-            held += segment.unreadEvents();
-        }
-        this.bytes = onDisk;
-        this.events = held;
-        this.found = held;
+        this.segments = new Segments(dir, io, listener, recovered);
+        this.cursor = cursor;
+        this.events = recovered.events();
+        this.found = recovered.events();
     }
 
     static Spool open(Path dir, long maxBytes, Spool.Listener listener) throws SpoolLockedException, IOException {
@@ -85,7 +86,9 @@ final class SegmentSpool implements Spool {
         DirectoryLock lock = DirectoryLock.acquire(dir);
         try {
             ChannelIo io = new ChannelIo();
-            return new SegmentSpool(dir, maxBytes, guarded, lock, io, Recovered.from(dir, io, guarded));
+            Cursor.Position position = Cursor.read(dir);
+            return new SegmentSpool(dir, maxBytes, guarded, lock, io, new Cursor(dir, position),
+                    Recovered.from(dir, position, io, guarded));
         } catch (IOException | RuntimeException e) {
             lock.close();
             throw e;
@@ -104,50 +107,30 @@ final class SegmentSpool implements Spool {
             return false;
         }
         try {
-            boolean roll = writing == null || writing.sealed() || writing.size() >= segmentBytes;
-            while (this.bytes + recordBytes + (roll ? RecordFormat.SEGMENT_HEADER : 0) > maxBytes
+            boolean roll = segments.mustRoll(segmentBytes);
+            while (segments.bytes() + recordBytes + (roll ? RecordFormat.SEGMENT_HEADER : 0) > maxBytes
                     && !segments.isEmpty()) {
-                Segment oldest = segments.peekFirst();
-                roll |= oldest == writing;
+                Segment oldest = segments.oldest();
+                roll |= oldest == segments.writing();
                 drop(oldest);
             }
             if (roll) {
-                roll();
+                segments.roll();
             }
-            long before = writing.size();
             RecordFormat.encodeHeader(header, bytes, offset, length, perLevel);
-            try {
-                writing.append(io, header, bytes, offset, length, perLevel);
-            } finally {
-                this.bytes += writing.size() - before;
-            }
+            segments.append(header, bytes, offset, length, perLevel);
             this.events += RecordFormat.events(perLevel);
             return true;
         } catch (IOException | RuntimeException e) {
+            Segment writing = segments.writing();
             listener.failed("appending to spool " + (writing != null ? writing.path : dir), e);
             if (writing != null && writing.hasRecords()) {
-                sealQuietly(writing); // the next append starts a new file: a file-size limit is per file
+                segments.sealQuietly(writing); // the next append starts a new file: a file-size limit is per file
             }
             return false;
         } finally {
             listener.reportFailure();
         }
-    }
-
-    /** Starts a new segment; the one before it is forced and, if nothing in it is left to read, deleted. */
-    private void roll() throws IOException {
-        Segment previous = writing;
-        writing = null;
-        if (previous != null) {
-            sealQuietly(previous); // reported, but the new record need not fail for the old file's sake
-            if (previous.fullyRead()) {
-                discard(previous);
-            }
-        }
-        Segment next = Segment.create(dir, nextId++, io);
-        segments.addLast(next);
-        writing = next;
-        bytes += next.size();
     }
 
     /** A full spool deletes its oldest segment: its unread events are counted lost. */
@@ -160,21 +143,12 @@ final class SegmentSpool implements Spool {
         discard(oldest);
     }
 
-    /** Removes a segment with nothing left to read from the index and the disk. */
+    /** {@link Segments#discard}; a record peeked from the segment can no longer be removed. */
     private void discard(Segment segment) {
-        segments.remove(segment);
-        if (segment == writing) {
-            writing = null;
-        }
         if (peeked != null && peeked.segment == segment) {
             peeked = null;
         }
-        bytes -= segment.size();
-        try {
-            segment.delete();
-        } catch (IOException | RuntimeException e) {
-            listener.failed("deleting spool segment " + segment.path, e);
-        }
+        segments.discard(segment);
     }
 
     @Override
@@ -185,8 +159,8 @@ final class SegmentSpool implements Spool {
         try {
             // each turn returns or gives up on one segment: bounded by their number
             while (peeked == null) {
-                Segment head = segments.peekFirst();
-                if (head == null || head == writing && head.fullyRead()) {
+                Segment head = segments.oldest();
+                if (head == null || (head == segments.writing() && head.fullyRead())) {
                     return null;
                 }
                 if (head.fullyRead()) {
@@ -217,8 +191,8 @@ final class SegmentSpool implements Spool {
         }
         events -= segment.unreadEvents();
         segment.skipRest();
-        if (segment == writing) {
-            sealQuietly(segment);
+        if (segment == segments.writing()) {
+            segments.sealQuietly(segment);
         } else {
             discard(segment);
         }
@@ -233,7 +207,7 @@ final class SegmentSpool implements Spool {
         Segment segment = ((StoredRecord) record).segment;
         segment.advance((StoredRecord) record);
         events -= ((StoredRecord) record).events();
-        if (segment.fullyRead() && segment != writing) {
+        if (segment.fullyRead() && segment != segments.writing()) {
             discard(segment);
             listener.reportFailure();
         }
@@ -247,7 +221,7 @@ final class SegmentSpool implements Spool {
 
     @Override
     public long bytes() {
-        return bytes;
+        return segments.bytes();
     }
 
     @Override
@@ -257,15 +231,28 @@ final class SegmentSpool implements Spool {
 
     @Override
     public synchronized void sync() {
-        if (closed || writing == null) {
+        if (closed) {
             return;
         }
         try {
-            writing.force();
+            segments.force();
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
         } finally {
+            savePosition();
             listener.reportFailure();
+        }
+    }
+
+    /**
+     * Written after the segments are forced, even if that failed: a position past what reached the
+     * disk is not a record boundary there at the next open, and is ignored.
+     */
+    private void savePosition() {
+        try {
+            cursor.write(segments.position());
+        } catch (IOException | RuntimeException e) {
+            listener.failed("writing spool cursor " + dir.resolve(Cursor.FILE_NAME), e);
         }
     }
 
@@ -277,32 +264,23 @@ final class SegmentSpool implements Spool {
         closed = true;
         peeked = null;
         try {
+            Segment writing = segments.writing();
             if (writing != null && writing.fullyRead()) {
-                discard(writing); // nothing in it to keep: the next open has one file fewer to look at
-            } else if (writing != null) {
-                writing.force();
+                segments.discard(writing); // nothing in it to keep: the next open has one file fewer to look at
             }
+            segments.force();
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
         } finally {
-            for (Segment segment : segments) {
-                segment.close();
-            }
+            savePosition();
+            segments.close();
             lock.close();
             listener.reportFailure();
         }
     }
 
-    private void sealQuietly(Segment segment) {
-        try {
-            segment.seal();
-        } catch (IOException | RuntimeException e) {
-            listener.failed("syncing spool segment " + segment.path, e);
-        }
-    }
-
     @Override
     public String toString() {
-        return "spool " + dir + " (" + events + " events, " + bytes + " bytes of " + maxBytes + ")";
+        return "spool " + dir + " (" + events + " events, " + segments.bytes() + " bytes of " + maxBytes + ")";
     }
 }

@@ -73,10 +73,13 @@ public interface Spool extends AutoCloseable {
     /** Bytes on disk now (every segment file). */
     long bytes();
 
-    /** Events an earlier process left on disk, found at open (torn records excluded). */
+    /** Events an earlier process left on disk, found at open (torn records, and those it had removed, excluded). */
     long found();
 
-    /** Forces what was appended to the disk; called periodically and at close. */
+    /**
+     * Forces what was appended to the disk, and saves how far removal got (what a restart after a
+     * crash sends again is what was removed since); called periodically and at close.
+     */
     void sync();
 
     /** Syncs and releases the directory's lock. */
