@@ -23,7 +23,7 @@ import java.util.concurrent.TimeUnit;
  * the record (full), it had counted the events failed, and nothing more is counted.
  *
  * <p>The thread also takes the directory over when another owner lets go (at most once a second)
- * and syncs the spool about once a second while it is being written ({@link SinkSpool}). It never
+ * and syncs the spool about once a second while it is being written or replayed ({@link SinkSpool}). It never
  * waits on anything but the route's monitor and the transport, and a close ends it through
  * {@link SpoolRoute#stop} rather than an interrupt, so an interrupt never lands in the store's
  * file I/O.
@@ -105,7 +105,7 @@ final class Replayer implements Runnable, Delivery.Policy {
                     // drained: leave spooling mode, then sleep until an append, a due sync, or close
                     route.awaitAppend(seen, route.leaveIfDrained() ? spool.nanosUntilSync() : TAKE_OVER_NANOS);
                 } else {
-                    replay(store, record);
+                    replay(record);
                 }
             }
         } catch (InterruptedException e) {
@@ -115,11 +115,11 @@ final class Replayer implements Runnable, Delivery.Policy {
         }
     }
 
-    private void replay(Spool store, Spool.Record record) {
+    private void replay(Spool.Record record) {
         try {
             codec.decode(record.bytes(), batch);
         } catch (IllegalArgumentException e) {
-            if (store.remove(record)) {
+            if (spool.remove(record)) {
                 counters.failed(record.perLevel());
             }
             diagnostics.rateLimited(name + "-spool-unreadable", name + ": a spool record could not be read back ("
@@ -132,7 +132,7 @@ final class Replayer implements Runnable, Delivery.Policy {
         } catch (Throwable t) {
             // as a sender abandons a batch whose sending threw: a record that always throws must not
             // stop the replay, and so every later batch, for good
-            if (store.remove(record)) {
+            if (spool.remove(record)) {
                 counters.failed(record.perLevel());
             }
             diagnostics.rateLimited(name + "-replay-threw", name + ": " + SinkSpool.sum(record.perLevel())
@@ -143,7 +143,7 @@ final class Replayer implements Runnable, Delivery.Policy {
         if (!batch.isSettled()) {
             return; // closing: the record stays on disk for the next start, whole (at-least-once)
         }
-        if (store.remove(record)) {
+        if (spool.remove(record)) {
             tally.countInto(counters, record.earlier());
         }
         batch.clear(); // let go of the logger names

@@ -21,9 +21,11 @@ import java.util.concurrent.TimeUnit;
  *
  * <p><b>Syncing.</b> Appends are written at once (they survive the process: a {@code kill -9}
  * loses nothing the kernel has) and forced to the device about once a second while the spool is
- * being written ({@link #syncIfDue}, on the replay thread, which wakes for it), and at close. So an
- * OS crash or power loss can take the last second of appends, which the store then finds torn and
- * skips; a sync per append would cost a device flush per batch on the senders.
+ * being written or replayed ({@link #syncIfDue}, on the replay thread, which wakes for it), and at
+ * close; a sync also saves how far replay got. So an OS crash or power loss can take the last
+ * second of appends, which the store then finds torn and skips, and a crash of any kind can send
+ * the last second of replayed records again; a sync per append would cost a device flush per batch
+ * on the senders.
  *
  * <p><b>Accounting.</b> Events a full spool deletes are counted failed (those of an earlier
  * process too, which this process never counted otherwise), with a rate-limited line naming the
@@ -124,7 +126,18 @@ final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
         return written;
     }
 
-    /** Forces appends to disk if the last sync was a second ago or more; on the replay thread. */
+    /**
+     * Removes a replayed record; false if a full spool had deleted it already. The next sync also
+     * saves how far removal got, so a crash after it sends those records no more.
+     */
+    boolean remove(Spool.Record record) {
+        Spool current = spool();
+        boolean removed = current != null && current.remove(record);
+        dirty = true;
+        return removed;
+    }
+
+    /** Forces appends and removals to disk if the last sync was a second ago or more; on the replay thread. */
     void syncIfDue() {
         Spool current = spool();
         if (current != null && dirty && System.nanoTime() - lastSyncNanos >= SYNC_INTERVAL_NANOS) {
