@@ -46,6 +46,8 @@ class BenchmarkListTest {
                 "dev.ringtail.internal.otlp.OtlpEncodingBenchmark.protobufJava",
                 "dev.ringtail.internal.otlp.OtlpEncodingBenchmark.json",
                 // serialization on the consumer thread (written with the BetterStack sink)
-                p + "SerializationBenchmark.typical", p + "SerializationBenchmark.withException");
+                p + "SerializationBenchmark.typical", p + "SerializationBenchmark.withException",
+                // a sink that cannot deliver writing its failed batches to the disk spool
+                p + "SpoolWriteBenchmark.append");
     }
 }

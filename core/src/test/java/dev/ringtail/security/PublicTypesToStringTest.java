@@ -9,6 +9,8 @@ import dev.ringtail.PipelineMXBean;
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkMXBean;
 import dev.ringtail.SinkStats;
+import dev.ringtail.SpoolStats;
+import dev.ringtail.SpoolingSinkMXBean;
 import dev.ringtail.internal.config.Components;
 import dev.ringtail.internal.config.OtlpSettings;
 import dev.ringtail.internal.config.RingtailConfig;
@@ -27,6 +29,7 @@ import dev.ringtail.internal.http.HttpSink;
 import dev.ringtail.internal.http.HttpSinkBuilder;
 import dev.ringtail.internal.http.Protocol;
 import dev.ringtail.internal.http.RequestHeaders;
+import dev.ringtail.internal.http.SpoolSettings;
 import dev.ringtail.internal.http.Verdict;
 import dev.ringtail.internal.json.EventSerializer;
 import dev.ringtail.internal.json.JsonLineFormat;
@@ -48,12 +51,16 @@ import dev.ringtail.internal.sink.BufferPool;
 import dev.ringtail.internal.sink.ConsoleSink;
 import dev.ringtail.internal.sink.ShedPolicy;
 import dev.ringtail.internal.sink.Sink;
+import dev.ringtail.internal.spool.Spool;
+import dev.ringtail.internal.spool.SpoolLockedException;
 import dev.ringtail.internal.stats.DropCounter;
+import dev.ringtail.internal.stats.Outcomes;
 import dev.ringtail.internal.stats.SinkCounters;
 import dev.ringtail.internal.text.ConsoleFormat;
 import dev.ringtail.internal.text.LineFormat;
 import dev.ringtail.testing.CapturedOutput;
 import dev.ringtail.testing.Events;
+import dev.ringtail.testing.MemorySpool;
 import dev.ringtail.testing.PublicTypes;
 import dev.ringtail.testing.Secrets;
 import dev.ringtail.testing.TestEvents;
@@ -61,6 +68,7 @@ import java.io.ByteArrayOutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.reflect.Field;
 import java.net.URI;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.ZoneOffset;
@@ -104,8 +112,13 @@ class PublicTypesToStringTest {
         LevelListener listener = prefix -> { };
         levels.addListener(listener);
         LevelsBean levelsBean = new LevelsBean(levels);
+        MemorySpool.Disk disk = new MemorySpool.Disk();
+        SpoolSettings spoolSettings = new SpoolSettings(Path.of("spool"), 1 << 20, disk::open);
+        OtlpSink spooling = OtlpSink.builder().endpoint("http://127.0.0.1:9/v1/logs").token(TOKEN)
+                .spool(spoolSettings.dir(), spoolSettings.maxBytes()).spoolOpener(spoolSettings.opener())
+                .diagnostics(diagnostics).build();
         PipelineBuilder pipelineBuilder = Pipeline.builder().jmx(true).diagnostics(diagnostics).sink(loopback)
-                .sink(console).mbean(LevelsBean.NAME, levelsBean.mbean());
+                .sink(console).sink(spooling).mbean(LevelsBean.NAME, levelsBean.mbean());
         Pipeline pipeline = pipelineBuilder.build().start();
         try {
             EventSerializer serializer = new EventSerializer();
@@ -123,7 +136,21 @@ class PublicTypesToStringTest {
             instances.put(Pipeline.class, List.of(pipeline));
             instances.put(PipelineBuilder.class, List.of(pipelineBuilder));
             instances.put(PipelineStats.class, List.of(pipeline.stats()));
-            instances.put(SinkStats.class, List.of(loopback.counters().snapshot(), refused.counters().snapshot()));
+            instances.put(SinkStats.class, List.of(loopback.counters().snapshot(), refused.counters().snapshot(),
+                    spooling.counters().snapshot()));
+            instances.put(SpoolStats.class, List.of(spooling.counters().snapshot().spool().orElseThrow()));
+            instances.put(Outcomes.class, List.of(loopback.counters()));
+            instances.put(SinkCounters.SpoolGauge.class, List.of(spoolGaugeOf(spooling)));
+            instances.put(SpoolSettings.class, List.of(spoolSettings));
+            instances.put(SpoolSettings.Opener.class, List.of(spoolSettings.opener()));
+            Spool spool = new MemorySpool.Disk().open(Path.of("spool"), 1 << 20, spoolGaugeListener(spooling));
+            spool.append(new byte[] {1}, 0, 1, new int[Level.count()]);
+            instances.put(Spool.class, List.of(spool));
+            instances.put(Spool.Record.class, List.of(spool.peek()));
+            instances.put(Spool.Listener.class, List.of(spoolGaugeListener(spooling)));
+            instances.put(SpoolLockedException.class, List.of(new SpoolLockedException("spool is locked")));
+            instances.put(SpoolingSinkMXBean.class, List.of(
+                    JMX.newMXBeanProxy(server, new ObjectName("dev.ringtail:type=Sink,name=otlp"), SpoolingSinkMXBean.class)));
             instances.put(SinkCounters.class, List.of(loopback.counters()));
             instances.put(dev.ringtail.internal.stats.LevelCounter.class, List.of(new dev.ringtail.internal.stats.LevelCounter()));
             instances.put(Sink.class, List.of(loopback, refused, console, otlp, otlpRefused));
@@ -224,6 +251,17 @@ class PublicTypesToStringTest {
         Field field = HttpSink.class.getDeclaredField("protocol");
         field.setAccessible(true);
         return field.get(sink);
+    }
+
+    /** The spool side of a sink built with one: what its counters read the spool's numbers from. */
+    private static Object spoolGaugeOf(HttpSink sink) throws ReflectiveOperationException {
+        Field field = SinkCounters.class.getDeclaredField("spool");
+        field.setAccessible(true);
+        return field.get(sink.counters());
+    }
+
+    private static Spool.Listener spoolGaugeListener(HttpSink sink) throws ReflectiveOperationException {
+        return (Spool.Listener) spoolGaugeOf(sink);
     }
 
     private static List<Object> instancesOf(Class<?> type, Map<Class<?>, List<Object>> instances) {

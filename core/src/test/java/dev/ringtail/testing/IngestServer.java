@@ -28,6 +28,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.zip.GZIPInputStream;
 import javax.net.ssl.SSLContext;
@@ -225,6 +226,7 @@ public final class IngestServer implements AutoCloseable {
     private volatile Behaviour fallback;
     private volatile int maxAcceptedBytes = Integer.MAX_VALUE;
     private volatile boolean countOnly;
+    private volatile Consumer<Map<String, Object>> observer;
     private ServerSocket server; // guarded by listening
 
     private IngestServer(String token, SSLContext tls, IngestFormat format) throws IOException {
@@ -306,6 +308,16 @@ public final class IngestServer implements AutoCloseable {
      */
     public IngestServer countOnly() {
         this.countOnly = true;
+        return this;
+    }
+
+    /**
+     * Hands every event of every accepted request to {@code observer}, in the order the requests
+     * were accepted, on the server's own threads (one at a time): with {@link #countOnly()}, what a
+     * test checks of a million events without keeping them (each thread's order, say).
+     */
+    public IngestServer observe(Consumer<Map<String, Object>> observer) {
+        this.observer = observer;
         return this;
     }
 
@@ -465,6 +477,10 @@ public final class IngestServer implements AutoCloseable {
     private synchronized void accepted(int index, Request answered, List<Map<String, Object>> batch) {
         update(index, answered);
         eventCount.addAndGet(batch.size());
+        Consumer<Map<String, Object>> watching = observer;
+        if (watching != null) {
+            batch.forEach(watching);
+        }
         if (!countOnly) {
             events.addAll(batch);
             bodies.add(batch);

@@ -98,7 +98,7 @@ public final class Components {
                 c.endpoint(), c.batchMaxEvents(), c.batchMaxBytes(), c.batchFlush(), c.gzip(), c.maxInFlight(),
                 c.httpTimeout(), c.retryMaxAttempts(), c.retryMaxBackoff(), c.consoleJson(), c.otlp().endpoint(),
                 c.otlp().encoding(), c.otlp().headers(), c.otlp().token(), c.otlp().resource().serviceName(),
-                c.otlp().resource().attributes());
+                c.otlp().resource().attributes(), c.spoolDir().orElse(null), c.spoolMaxBytes());
     }
 
     public static ConsoleSink console(RingtailConfig config, Diagnostics diagnostics) {
@@ -127,8 +127,9 @@ public final class Components {
         return http(builder, config, diagnostics).build();
     }
 
-    /** The batch, http and retry keys, which apply to every HTTP sink. */
+    /** The batch, http, retry and spool keys, which apply to every HTTP sink. */
     private static <B extends HttpSinkBuilder<B>> B http(B builder, RingtailConfig config, Diagnostics diagnostics) {
+        config.spoolDir().ifPresent(dir -> builder.spool(dir, config.spoolMaxBytes()));
         return builder.maxEvents(config.batchMaxEvents())
                 .maxBytes(config.batchMaxBytes())
                 .flush(config.batchFlush())

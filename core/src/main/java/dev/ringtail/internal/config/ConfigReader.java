@@ -5,6 +5,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.HashMap;
@@ -261,6 +263,21 @@ final class ConfigReader {
     String endpoint() {
         Found found = lookup(RingtailConfig.ENDPOINT);
         return found.value == null || found.value.isBlank() ? null : found.value.trim();
+    }
+
+    /** A file system path as written (the spool directory), or null if unset; one that is not a path gets a line, and null. */
+    Path path(String key) {
+        Found found = lookup(key);
+        String text = found.text();
+        if (text == null) {
+            return null;
+        }
+        try {
+            return Path.of(text);
+        } catch (InvalidPathException e) {
+            bad(found, "not a path: " + e.getReason(), "none (no spool)");
+            return null;
+        }
     }
 
     static Map<String, String> ringtailKeys(Properties properties) {

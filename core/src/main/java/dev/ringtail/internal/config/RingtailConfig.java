@@ -7,6 +7,7 @@ import dev.ringtail.internal.http.Endpoints;
 import dev.ringtail.internal.http.HttpSinkBuilder;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.ring.WaitStrategyKind;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -51,6 +52,10 @@ public final class RingtailConfig {
     public static final String DROP_REPORT_MILLIS = "ringtail.dropReportMillis";
     /** Route {@code java.util.logging} into ringtail, JUL's levels following ringtail's. */
     public static final String JUL = "ringtail.jul";
+    /** The disk spool's parent directory; each HTTP sink spools in a subdirectory named after it. Unset: no spool. */
+    public static final String SPOOL_DIR = "ringtail.spool.dir";
+    /** What one HTTP sink's spool may hold on disk, in bytes. */
+    public static final String SPOOL_MAX_BYTES = "ringtail.spool.maxBytes";
 
     /** Environment variables BetterStack's own clients read the source token from, in order. */
     public static final String[] TOKEN_ENVIRONMENT =
@@ -87,6 +92,8 @@ public final class RingtailConfig {
 
     /** BetterStack's documented limit per request, compressed. */
     static final int MAX_BATCH_BYTES = 10 * 1024 * 1024;
+    /** The smallest {@code ringtail.spool.maxBytes}: a spool below it could not hold a few batches. */
+    static final long MIN_SPOOL_BYTES = 64 * 1024;
 
     private final int ringSize;
     private final int rootLevel;
@@ -114,6 +121,8 @@ public final class RingtailConfig {
     private final boolean shutdownHook;
     private final Duration dropReportInterval;
     private final boolean jul;
+    private final Path spoolDir;
+    private final long spoolMaxBytes;
 
     private RingtailConfig(ConfigReader read, Map<String, String> propertyMap) {
         ringSize = read.integer(RING_SIZE, PipelineBuilder.DEFAULT_RING_SIZE, 1, PipelineBuilder.MAX_RING_SIZE);
@@ -145,6 +154,8 @@ public final class RingtailConfig {
         dropReportInterval = read.millis(DROP_REPORT_MILLIS, (int) PipelineBuilder.DEFAULT_DROP_REPORT_INTERVAL.toMillis(),
                 0, 86_400_000);
         jul = read.bool(JUL, DEFAULT_JUL);
+        spoolDir = read.path(SPOOL_DIR);
+        spoolMaxBytes = read.whole(SPOOL_MAX_BYTES, HttpSinkBuilder.DEFAULT_SPOOL_MAX_BYTES, MIN_SPOOL_BYTES, Long.MAX_VALUE);
     }
 
     /** Reads system properties, the environment and {@code ringtail.properties}; bad values go to stderr. */
@@ -310,12 +321,22 @@ public final class RingtailConfig {
         return jul;
     }
 
+    /** {@code ringtail.spool.dir}: where the HTTP sinks spool what they cannot deliver now, if set. */
+    public Optional<Path> spoolDir() {
+        return Optional.ofNullable(spoolDir);
+    }
+
+    /** {@code ringtail.spool.maxBytes}: the bound of each sink's spool on disk. */
+    public long spoolMaxBytes() {
+        return spoolMaxBytes;
+    }
+
     @Override
     public String toString() {
         // the token is never part of this text, nor a password in the endpoint's user info
         return "RingtailConfig{ringSize=" + ringSize + ", level=" + rootLevel
                 + ", endpoint=" + Endpoints.withoutUserInfo(endpoint())
                 + ", token=" + (token == null ? "none" : maskedToken()) + ", console=" + console
-                + (otlp.enabled() ? ", otlp=" + otlp : "") + '}';
+                + (otlp.enabled() ? ", otlp=" + otlp : "") + (spoolDir == null ? "" : ", spool=" + spoolDir) + '}';
     }
 }

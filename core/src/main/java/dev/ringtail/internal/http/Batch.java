@@ -3,6 +3,7 @@ package dev.ringtail.internal.http;
 import dev.ringtail.Level;
 import dev.ringtail.internal.json.OutputBuffer;
 import dev.ringtail.internal.sink.BufferPool;
+import dev.ringtail.internal.stats.Outcomes;
 import dev.ringtail.internal.stats.SinkCounters;
 import java.util.Arrays;
 
@@ -17,6 +18,11 @@ import java.util.Arrays;
  * gives up on the batch at its deadline. Whoever comes first counts; the other's call does
  * nothing. Senders settle ranges strictly left to right (halves of a split are sent in order),
  * so what is settled is always a prefix of the batch.
+ *
+ * <p>With a disk spool a range may also be {@linkplain #keep kept}: handed to the spool instead of
+ * being counted, under the same lock and by the same rule, so a batch that a sender spools while
+ * {@code close} spools it at its deadline lands on disk once. Each batch handed to the senders
+ * carries a {@linkplain #ticket() ticket}, its place in the order the consumer sealed them.
  */
 public final class Batch implements BufferPool.Buffer {
     private static final byte SYNTHETIC = -1;
@@ -34,6 +40,15 @@ public final class Batch implements BufferPool.Buffer {
     private final int[] failedPerLevel = new int[Level.count()];
     private int settled;
     private boolean abandoned;
+    /** Set by the consumer before the batch is handed over; read by the thread that took it. */
+    private volatile long ticket;
+
+    /** Where a range goes that is kept rather than counted: the disk spool. */
+    @FunctionalInterface
+    interface Keeper {
+        /** Keeps events {@code [from, to)}, {@code perLevel} of them counted; false if it could not (then they fail). */
+        boolean keep(Batch batch, int from, int to, int[] perLevel);
+    }
 
     Batch(int initialBytes, int retainedBytes) {
         this.events = new OutputBuffer(initialBytes);
@@ -81,8 +96,26 @@ public final class Batch implements BufferPool.Buffer {
         return firstEventNanos;
     }
 
+    /** The level of event {@code index}; null for a synthetic one (never counted). */
+    Level level(int index) {
+        return levels[index] == SYNTHETIC ? null : Level.ofOrdinal(levels[index]);
+    }
+
+    long ticket() {
+        return ticket;
+    }
+
+    void ticket(long ticket) {
+        this.ticket = ticket;
+    }
+
     /** Appends one encoded event; {@code level} null for a synthetic event (never counted). */
     void add(OutputBuffer event, Level level, String logger, long nowNanos) {
+        add(event.array(), 0, event.size(), level, logger, nowNanos);
+    }
+
+    /** Appends one encoded event held in {@code bytes[offset, offset + length)}: a spooled batch read back. */
+    void add(byte[] bytes, int offset, int length, Level level, String logger, long nowNanos) {
         if (count == ends.length) {
             ends = Arrays.copyOf(ends, count * 2);
             levels = Arrays.copyOf(levels, count * 2);
@@ -91,7 +124,7 @@ public final class Batch implements BufferPool.Buffer {
         if (count == 0) {
             firstEventNanos = nowNanos;
         }
-        events.write(event, 0, event.size());
+        events.write(bytes, offset, length);
         ends[count] = events.size();
         levels[count] = level == null ? SYNTHETIC : (byte) level.ordinal();
         loggers[count] = logger;
@@ -113,7 +146,7 @@ public final class Batch implements BufferPool.Buffer {
      * Counts events {@code [from, to)} delivered or failed, unless the batch was abandoned or the
      * range is not the next unsettled one. Returns true if this call counted.
      */
-    boolean settle(int from, int to, boolean delivered, SinkCounters counters) {
+    boolean settle(int from, int to, boolean delivered, Outcomes counters) {
         return settle(from, to, delivered ? 0 : Long.MAX_VALUE, counters);
     }
 
@@ -123,7 +156,7 @@ public final class Batch implements BufferPool.Buffer {
      * were rejected no answer says; they are counted at the most severe levels first, so that a
      * partial rejection never hides a lost error behind delivered ones.
      */
-    synchronized boolean settle(int from, int to, long rejected, SinkCounters counters) {
+    synchronized boolean settle(int from, int to, long rejected, Outcomes counters) {
         if (abandoned || from != settled || to > count) {
             return false;
         }
@@ -158,6 +191,46 @@ public final class Batch implements BufferPool.Buffer {
 
     synchronized boolean isAbandoned() {
         return abandoned;
+    }
+
+    /** True once every event is settled: delivered, failed or kept. */
+    synchronized boolean isSettled() {
+        return settled == count;
+    }
+
+    /**
+     * Hands events {@code [from, to)} to {@code keeper} instead of counting them, by the rule of
+     * {@link #settle}: unless the batch was abandoned or the range is not the next unsettled one.
+     * Events the keeper could not keep are counted failed. Returns true if this call settled the
+     * range.
+     */
+    synchronized boolean keep(int from, int to, Keeper keeper, Outcomes counters) {
+        if (abandoned || from != settled || to > count) {
+            return false;
+        }
+        tally(from, to);
+        if (!keeper.keep(this, from, to, perLevel)) {
+            counters.failed(perLevel);
+        }
+        settled = to;
+        return true;
+    }
+
+    /**
+     * The close deadline passed with this batch still out: keeps every unsettled event (counted
+     * failed if the keeper cannot) and makes later calls no-ops, as {@link #abandon} does; returns
+     * how many counted events it kept or failed.
+     */
+    synchronized int keepRest(Keeper keeper, Outcomes counters) {
+        if (abandoned) {
+            return 0;
+        }
+        int rest = countedEvents(settled, count);
+        if (settled < count) {
+            keep(settled, count, keeper, counters);
+        }
+        abandoned = true;
+        return rest;
     }
 
     private void tally(int from, int to) {

@@ -39,6 +39,12 @@ import java.util.concurrent.TimeUnit;
  * {@code Batches}/{@code Bytes} per request body sent (a split batch counts each half; retries are
  * not counted again). Synthetic events (drop summaries) are sent but never counted.
  *
+ * <p>With a disk spool ({@link SpoolSettings}) what cannot be delivered now goes to disk instead
+ * of being retried in memory or failed, and a replay thread sends it when the endpoint takes it
+ * again ({@link Undelivered}, {@link SpoolRoute}, {@link Replayer}); {@code Spooled} then holds
+ * what is on disk, and after a drain {@code accepted + found == delivered + replayed + failed +
+ * spooled}.
+ *
  * <p>Credentials are only ever placed in request headers, never in any output.
  */
 public abstract class HttpSink implements Sink {
@@ -59,6 +65,8 @@ public abstract class HttpSink implements Sink {
     private final long timeoutMillis;
     private final Sender.Settings senderSettings;
     private final Undelivered undelivered;
+    private final Sequencer sequencer = new Sequencer();
+    private final Replayer replayer; // null without a spool
     private final BufferPool<Batch> pool;
     private final BlockingQueue<Batch> ready;
     private final CountDownLatch stop = new CountDownLatch(1);
@@ -87,7 +95,8 @@ public abstract class HttpSink implements Sink {
         this.timeoutMillis = settings.timeout().toMillis();
         this.senderSettings = new Sender.Settings(settings.gzip(), settings.maxAttempts(),
                 new Backoff(settings.baseBackoff().toNanos(), settings.maxBackoff().toNanos(), settings.clock()));
-        this.undelivered = new Undelivered(name, counters, diagnostics);
+        this.replayer = Replayer.of(protocol, settings, sequencer, senderSettings.backoff(), counters);
+        this.undelivered = new Undelivered(name, counters, diagnostics, replayer == null ? null : replayer.route());
         int poolSize = maxInFlight + 1; // the in-flight batches plus the one being built
         List<Batch> batches = new ArrayList<>(poolSize);
         for (int i = 0; i < poolSize; i++) {
@@ -191,6 +200,7 @@ public abstract class HttpSink implements Sink {
         dispatchIfDue();
     }
 
+    /** Hands the batch being built to the senders and waits for every batch back: delivered, failed, or (with a spool) on disk. */
     @Override
     public boolean flush(long deadlineNanos) {
         if (current != null) {
@@ -206,10 +216,10 @@ public abstract class HttpSink implements Sink {
         }
         // The pipeline stops waiting for us at the deadline itself, so giving up (and counting) must
         // happen a little before it, or the counts would land after the caller read them.
-        long remaining = deadlineNanos - System.nanoTime();
-        boolean delivered = flush(deadlineNanos - Math.min(CLOSE_MARGIN_NANOS, Math.max(0, remaining) / 10));
+        long margin = Math.min(CLOSE_MARGIN_NANOS, Math.max(0, deadlineNanos - System.nanoTime()) / 10);
+        boolean delivered = flush(deadlineNanos - margin);
         closed = true;
-        int lost = interruptedWaiting + (delivered ? 0 : undelivered.closeDeadlinePassed(pool));
+        int lost = interruptedWaiting + (delivered ? 0 : undelivered.closeDeadlinePassed(pool, sequencer));
         interruptedWaiting = 0;
         if (lost > 0) {
             diagnostics.line(name + ": close deadline passed with " + lost + " events undelivered (counted failed)");
@@ -220,8 +230,13 @@ public abstract class HttpSink implements Sink {
                 sender.interrupt();
             }
         }
+        // the replay thread ends at once unless it is in a request; one still running at the deadline is aborted
+        boolean replayEnded = replayer == null || replayer.stop(deadlineNanos - margin / 2);
         if (transport != null) {
-            transport.close(!delivered);
+            transport.close(!delivered || !replayEnded);
+        }
+        if (replayer != null) {
+            replayer.finish(); // then the spool is synced and let go of, for the next process
         }
     }
 
@@ -239,6 +254,7 @@ public abstract class HttpSink implements Sink {
             pool.release(batch);
             return;
         }
+        sequencer.issue(batch); // its place in the order the spool must keep
         ready.add(batch); // never full: it holds at most every batch there is
     }
 
@@ -247,8 +263,9 @@ public abstract class HttpSink implements Sink {
             // Built at start (or on first use), always on this pipeline thread: whatever HttpClient
             // logs while it loads cannot re-enter the ring. If SLF4J is still initializing, its
             // loggers are SLF4J's substitutes until then.
+            // with a spool, one connection more for the replay thread, which sends while the senders spool
             transport = new ClassicTransport(protocol.endpoint(), protocol.headers(), protocol.contentType(),
-                    senderSettings.gzip(), maxInFlight, timeoutMillis, protocol.successBodyBytes());
+                    senderSettings.gzip(), maxInFlight + (replayer == null ? 0 : 1), timeoutMillis, protocol.successBodyBytes());
         } catch (RuntimeException | LinkageError e) {
             refusal = "the HTTP client could not start: " + e.getClass().getName();
             diagnostics.once(name + ":refused", name + ": " + refusal
@@ -256,10 +273,14 @@ public abstract class HttpSink implements Sink {
             return false;
         }
         ThreadFactory threads = RecursionGuard.pipelineThreads("ringtail-http");
-        Sender.Owner owner = new Sender.Owner(ready, pool::release, protocol, counters, diagnostics, undelivered, stop);
+        Sender.Owner owner = new Sender.Owner(ready, pool::release, sequencer, protocol, counters, diagnostics, undelivered,
+                stop);
         for (int i = 0; i < senders.length; i++) {
             senders[i] = threads.newThread(new Sender(owner, transport, senderSettings));
             senders[i].start();
+        }
+        if (replayer != null) {
+            replayer.start(transport, senderSettings.gzip()); // takes the directory here, before the first batch
         }
         return true;
     }

@@ -2,6 +2,8 @@ package dev.ringtail.internal.http;
 
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.json.EventSerializer;
+import dev.ringtail.internal.spool.Spool;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Objects;
@@ -31,6 +33,8 @@ public abstract class HttpSinkBuilder<B extends HttpSinkBuilder<B>> {
     public static final int DEFAULT_MAX_BACKOFF_MILLIS = 30_000;
     /** First retry waits up to this long (full jitter); each further one up to twice as long, up to the cap. */
     public static final Duration DEFAULT_BASE_BACKOFF = Duration.ofMillis(100);
+    /** Default bound of what one sink's disk spool holds on disk ({@code ringtail.spool.maxBytes}): 256 MiB. */
+    public static final long DEFAULT_SPOOL_MAX_BYTES = 268_435_456L;
     /** Token rejected / quota exceeded lines repeat at most this often. */
     public static final Duration DEFAULT_PROBLEM_INTERVAL = Duration.ofMinutes(1);
 
@@ -48,6 +52,9 @@ public abstract class HttpSinkBuilder<B extends HttpSinkBuilder<B>> {
     private int maxFieldChars = EventSerializer.DEFAULT_MAX_FIELD_CHARS;
     private Diagnostics diagnostics = Diagnostics.stderr();
     private Clock clock = Clock.systemUTC();
+    private Path spoolDir;
+    private long spoolMaxBytes = DEFAULT_SPOOL_MAX_BYTES;
+    private SpoolSettings.Opener spoolOpener = Spool::open;
 
     protected HttpSinkBuilder() {
     }
@@ -58,7 +65,8 @@ public abstract class HttpSinkBuilder<B extends HttpSinkBuilder<B>> {
     /** The shared settings as set so far. */
     protected HttpSettings settings() {
         return new HttpSettings(maxEvents, maxBytes, flush, gzip, maxInFlight, timeout, maxAttempts, maxBackoff,
-                baseBackoff, problemInterval, maxStackChars, maxFieldChars, diagnostics, clock);
+                baseBackoff, problemInterval, maxStackChars, maxFieldChars, diagnostics, clock,
+                spoolDir == null ? null : new SpoolSettings(spoolDir, spoolMaxBytes, spoolOpener));
     }
 
     public B maxEvents(int maxEvents) {
@@ -135,6 +143,25 @@ public abstract class HttpSinkBuilder<B extends HttpSinkBuilder<B>> {
     /** Wall clock for {@code Retry-After} dates. */
     public B clock(Clock clock) {
         this.clock = Objects.requireNonNull(clock);
+        return self();
+    }
+
+    /**
+     * A disk spool under {@code dir} ({@code ringtail.spool.dir}; null: none, the default): what
+     * cannot be delivered now goes to {@code dir/<sink name>}, at most {@code maxBytes} of it.
+     */
+    public B spool(Path dir, long maxBytes) {
+        if (maxBytes < 1) {
+            throw new IllegalArgumentException("spool maxBytes must be positive: " + maxBytes);
+        }
+        this.spoolDir = dir;
+        this.spoolMaxBytes = maxBytes;
+        return self();
+    }
+
+    /** How the spool is opened: the segment store unless a test brings its own. */
+    public B spoolOpener(SpoolSettings.Opener opener) {
+        this.spoolOpener = Objects.requireNonNull(opener);
         return self();
     }
 

@@ -4,6 +4,8 @@ import dev.ringtail.DropReason;
 import dev.ringtail.Level;
 import dev.ringtail.PipelineMXBean;
 import dev.ringtail.SinkMXBean;
+import dev.ringtail.SpoolStats;
+import dev.ringtail.SpoolingSinkMXBean;
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
@@ -36,8 +38,10 @@ final class JmxRegistration {
         List<ObjectName> names = new ArrayList<>();
         tryRegister(server, new PipelineBean(pipeline), PIPELINE_NAME, names, diagnostics);
         for (Sink sink : pipeline.sinks()) {
-            tryRegister(server, new SinkBean(sink.counters()), SINK_NAME_PREFIX + quoteIfNeeded(sink.name()),
-                    names, diagnostics);
+            // the spool's attributes only where there is a spool: the MXBean interface decides what JMX lists
+            SinkCounters counters = sink.counters();
+            Object bean = counters.hasSpool() ? new SpoolingSinkBean(counters) : new SinkBean(counters);
+            tryRegister(server, bean, SINK_NAME_PREFIX + quoteIfNeeded(sink.name()), names, diagnostics);
         }
         for (Map.Entry<String, Object> other : others.entrySet()) {
             tryRegister(server, other.getValue(), other.getKey(), names, diagnostics);
@@ -159,8 +163,8 @@ final class JmxRegistration {
         }
     }
 
-    private static final class SinkBean implements SinkMXBean {
-        private final SinkCounters counters;
+    private static class SinkBean implements SinkMXBean {
+        final SinkCounters counters;
 
         SinkBean(SinkCounters counters) {
             this.counters = counters;
@@ -189,6 +193,37 @@ final class JmxRegistration {
         @Override
         public long getBytes() {
             return counters.snapshot().bytes();
+        }
+    }
+
+    /** An HTTP sink with a disk spool: every sink's attributes and the spool's. */
+    private static final class SpoolingSinkBean extends SinkBean implements SpoolingSinkMXBean {
+        SpoolingSinkBean(SinkCounters counters) {
+            super(counters);
+        }
+
+        @Override
+        public long getSpooled() {
+            return counters.snapshot().spooled();
+        }
+
+        @Override
+        public long getSpoolBytes() {
+            return spool().bytes();
+        }
+
+        @Override
+        public long getReplayed() {
+            return counters.snapshot().replayed();
+        }
+
+        @Override
+        public long getSpoolFound() {
+            return spool().found();
+        }
+
+        private SpoolStats spool() {
+            return counters.snapshot().spool().orElseThrow();
         }
     }
 }

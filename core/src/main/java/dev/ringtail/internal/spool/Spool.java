@@ -27,6 +27,17 @@ public interface Spool extends AutoCloseable {
 
         /** An I/O failure (disk full, file-size limit, permissions): one line's worth, never the data. */
         void ioFailed(String what, Exception cause);
+
+        /**
+         * Records that could no longer be read back (their segment file vanished or failed to read,
+         * or a record in it was corrupt): these events are gone, the cause was reported just before
+         * through {@link #ioFailed} or {@link #skippedTorn}. By default counted as
+         * {@link #droppedOldest}, so that a listener that does not tell the two apart still accounts
+         * for every event.
+         */
+        default void lost(int[] perLevel, boolean earlier, String segment) {
+            droppedOldest(perLevel, earlier);
+        }
     }
 
     /** One record read back: a copy, valid after the spool moves on. */
@@ -62,10 +73,13 @@ public interface Spool extends AutoCloseable {
     /** Bytes on disk now (every segment file). */
     long bytes();
 
-    /** Events an earlier process left on disk, found at open (torn records excluded). */
+    /** Events an earlier process left on disk, found at open (torn records, and those it had removed, excluded). */
     long found();
 
-    /** Forces what was appended to the disk; called periodically and at close. */
+    /**
+     * Forces what was appended to the disk, and saves how far removal got (what a restart after a
+     * crash sends again is what was removed since); called periodically and at close.
+     */
     void sync();
 
     /** Syncs and releases the directory's lock. */

@@ -108,14 +108,29 @@ final class SwapInApp {
             throws IOException {
         List<Path> classpath = new ArrayList<>(List.of(slf4jApi, allJar));
         classpath.addAll(extraJars);
-        return launch(maxHeap, systemProperties, classpath, args);
+        return launch(List.of(), maxHeap, systemProperties, classpath, args);
+    }
+
+    /**
+     * Starts the app on the all jar with no file it writes allowed past {@code kibibytes}
+     * ({@code ulimit -f} in a bash that then becomes the JVM): a disk that fills, without filling one.
+     */
+    Running startWithFileSizeLimit(long kibibytes, String maxHeap, List<String> systemProperties, String... args)
+            throws IOException {
+        List<String> bash = List.of("bash", "-c", "ulimit -f " + kibibytes + " && exec \"$@\"", "file-size-limited");
+        return launch(bash, maxHeap, systemProperties, List.of(slf4jApi, allJar), args);
     }
 
     private Running launch(String maxHeap, List<String> systemProperties, List<Path> libraries, String... args)
             throws IOException {
+        return launch(List.of(), maxHeap, systemProperties, libraries, args);
+    }
+
+    private Running launch(List<String> wrapper, String maxHeap, List<String> systemProperties, List<Path> libraries,
+                           String... args) throws IOException {
         List<Path> classpath = new ArrayList<>(libraries);
         classpath.add(classes);
-        List<String> command = new ArrayList<>();
+        List<String> command = new ArrayList<>(wrapper);
         command.add(Paths.get(System.getProperty("java.home"), "bin", "java").toString());
         command.add(maxHeap);
         command.addAll(systemProperties);
@@ -132,8 +147,8 @@ final class SwapInApp {
         return new Running(builder.start(), out, err, System.nanoTime());
     }
 
-    /** A started app: its process and what it printed so far. */
-    static final class Running {
+    /** A started app: its process and what it printed so far; closing it kills it if it still runs. */
+    static final class Running implements AutoCloseable {
         final Process process;
         final Path out;
         final Path err;
@@ -148,6 +163,19 @@ final class SwapInApp {
 
         String stdout() throws IOException {
             return Files.readString(out, StandardCharsets.UTF_8);
+        }
+
+        /** Kills the app if it is still running, so that a failed test leaves no JVM behind. */
+        @Override
+        public void close() {
+            if (process.isAlive()) {
+                process.destroyForcibly();
+                try {
+                    process.waitFor(30, TimeUnit.SECONDS);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+            }
         }
 
         /** Once the process has exited. */
