@@ -217,18 +217,21 @@ final class Segment {
         }
     }
 
-    /** No more appends: the next record goes to a new segment. Forces what was written. */
-    void seal() throws IOException {
-        if (!sealed) {
-            sealed = true;
-            force();
-        }
+    /** No more appends: the next record goes to a new segment. The next sync forces what was written. */
+    void seal() {
+        sealed = true;
     }
 
     void force() throws IOException {
-        if (channel != null && !earlier) {
-            channel.force(false);
+        FileChannel writes = unsyncedWrites();
+        if (writes != null) {
+            writes.force(false);
         }
+    }
+
+    /** The channel holding this process's writes to this file, for a sync; null if there is none. */
+    FileChannel unsyncedWrites() {
+        return earlier ? null : channel;
     }
 
     boolean sealed() {

@@ -2,8 +2,11 @@ package dev.ringtail.internal.spool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Objects;
 
 /**
@@ -23,7 +26,8 @@ import java.util.Objects;
  *
  * <p>Durability: {@link #sync} forces the current segment ({@code force(false)}; the sink calls it
  * about once a second) and, after a new segment was created, the directory, so that its name
- * survives too; a segment is also forced when the next one starts and at close.
+ * survives too; a segment the next one replaced is forced by the sync after, and everything at
+ * close. Forcing runs outside the spool's lock: appends never wait for a disk flush.
  * Records are written with plain {@code write}, which puts them in the OS page cache: a crash of
  * the process, even {@code kill -9}, loses nothing already appended. Only an OS crash or a power
  * loss can lose what was appended since the last sync, and a record torn by that fails its CRC
@@ -41,8 +45,8 @@ import java.util.Objects;
  * most one segment's worth; older segments left by a failed delete come back whole too).
  *
  * <p>Thread-safe: one lock for the public methods (appends come from sender threads, peek and
- * remove from the replay thread; a megabyte record is written under it, which is fine at the
- * rate batches fail). {@link #events}, {@link #bytes} and {@link #found} never wait for it. The
+ * remove from the replay thread; a megabyte record is written under it, into the page cache,
+ * which is fine at the rate batches fail; the flush to disk is not). {@link #events}, {@link #bytes} and {@link #found} never wait for it. The
  * listener is called under the lock: it must not call back into this spool's methods that take it.
  */
 final class SegmentSpool implements Spool {
@@ -59,6 +63,7 @@ final class SegmentSpool implements Spool {
     private final Segments segments;
     private final Cursor cursor;
     private final long found;
+    private final Object syncing = new Object();
     private StoredRecord peeked;
     private boolean closed;
     private volatile long events;
@@ -125,7 +130,7 @@ final class SegmentSpool implements Spool {
             Segment writing = segments.writing();
             listener.failed("appending to spool " + (writing != null ? writing.path : dir), e);
             if (writing != null && writing.hasRecords()) {
-                segments.sealQuietly(writing); // the next append starts a new file: a file-size limit is per file
+                segments.seal(writing); // the next append starts a new file: a file-size limit is per file
             }
             return false;
         } finally {
@@ -192,7 +197,7 @@ final class SegmentSpool implements Spool {
         events -= segment.unreadEvents();
         segment.skipRest();
         if (segment == segments.writing()) {
-            segments.sealQuietly(segment);
+            segments.seal(segment);
         } else {
             discard(segment);
         }
@@ -229,18 +234,45 @@ final class SegmentSpool implements Spool {
         return found;
     }
 
+    /**
+     * Forces outside the spool's lock, so that a slow disk flush (seconds, on a busy disk) never
+     * holds up an append: a sender waiting here would leave the sink's batches out and the ring
+     * filling. One sync or close at a time, so that the cursor is never rewritten by an older sync.
+     */
     @Override
-    public synchronized void sync() {
-        if (closed) {
-            return;
-        }
-        try {
-            segments.force();
-        } catch (IOException | RuntimeException e) {
-            listener.failed("syncing spool " + dir, e);
-        } finally {
-            savePosition();
-            listener.reportFailure();
+    public void sync() {
+        synchronized (syncing) {
+            List<FileChannel> channels;
+            boolean directory;
+            Cursor.Position position;
+            synchronized (this) {
+                if (closed) {
+                    return;
+                }
+                channels = segments.takeUnforced();
+                directory = segments.takeDirectoryUnsynced();
+                position = segments.position();
+            }
+            IOException failure = null;
+            for (FileChannel channel : channels) {
+                try {
+                    channel.force(false);
+                } catch (ClosedChannelException e) {
+                    // the segment was deleted since, or the spool closed and forced it itself
+                } catch (IOException e) {
+                    failure = failure == null ? e : failure;
+                }
+            }
+            if (directory) {
+                Segments.forceDirectory(dir);
+            }
+            synchronized (this) {
+                if (failure != null) {
+                    listener.failed("syncing spool " + dir, failure);
+                }
+                savePosition(position);
+                listener.reportFailure();
+            }
         }
     }
 
@@ -248,16 +280,22 @@ final class SegmentSpool implements Spool {
      * Written after the segments are forced, even if that failed: a position past what reached the
      * disk is not a record boundary there at the next open, and is ignored.
      */
-    private void savePosition() {
+    private void savePosition(Cursor.Position position) {
         try {
-            cursor.write(segments.position());
+            cursor.write(position);
         } catch (IOException | RuntimeException e) {
             listener.failed("writing spool cursor " + dir.resolve(Cursor.FILE_NAME), e);
         }
     }
 
     @Override
-    public synchronized void close() {
+    public void close() {
+        synchronized (syncing) {
+            closeNow();
+        }
+    }
+
+    private synchronized void closeNow() {
         if (closed) {
             return;
         }
@@ -272,7 +310,7 @@ final class SegmentSpool implements Spool {
         } catch (IOException | RuntimeException e) {
             listener.failed("syncing spool " + dir, e);
         } finally {
-            savePosition();
+            savePosition(segments.position());
             segments.close();
             lock.close();
             listener.reportFailure();

@@ -6,6 +6,8 @@ import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * The files of a spool: its segments, oldest first, the one being written last, and the bytes
@@ -23,6 +25,8 @@ final class Segments {
     private long nextId;
     /** A segment was created since the directory was last forced: its name is not durable yet. */
     private boolean directoryUnsynced;
+    /** Sealed segments of this process whose writes the next sync forces. */
+    private final List<Segment> unforced = new ArrayList<>();
     private volatile long bytes;
 
     Segments(Path dir, ChannelIo io, GuardedListener listener, Recovered recovered) {
@@ -53,12 +57,15 @@ final class Segments {
         return writing == null || writing.sealed() || writing.size() >= segmentBytes;
     }
 
-    /** Starts a new segment; the one before it is forced and, if nothing in it is left to read, deleted. */
+    /**
+     * Starts a new segment; the one before it is sealed and, if nothing in it is left to read,
+     * deleted, else left for the next sync to force: an append never waits for a disk flush.
+     */
     void roll() throws IOException {
         Segment previous = writing;
         writing = null;
         if (previous != null) {
-            sealQuietly(previous); // reported, but the new record need not fail for the old file's sake
+            seal(previous);
             if (previous.fullyRead()) {
                 discard(previous);
             }
@@ -83,6 +90,7 @@ final class Segments {
     /** Removes a segment with nothing left to read from the index and the disk. */
     void discard(Segment segment) {
         segments.remove(segment);
+        unforced.remove(segment);
         if (segment == writing) {
             writing = null;
         }
@@ -94,21 +102,49 @@ final class Segments {
         }
     }
 
-    void sealQuietly(Segment segment) {
-        try {
+    /** No more appends to {@code segment}; what was written to it is forced at the next sync. */
+    void seal(Segment segment) {
+        if (!segment.sealed()) {
             segment.seal();
-        } catch (IOException | RuntimeException e) {
-            listener.failed("syncing spool segment " + segment.path, e);
+            if (segment.unsyncedWrites() != null && !unforced.contains(segment)) {
+                unforced.add(segment);
+            }
         }
     }
 
-    /** The current segment's data, and the directory entry of any segment created since the last time. */
-    void force() throws IOException {
-        if (writing != null) {
-            writing.force();
+    /**
+     * What the next sync must force, taken under the spool's lock so that the forcing itself can
+     * run outside it: the channels of the sealed segments and of the current one.
+     */
+    List<FileChannel> takeUnforced() {
+        List<FileChannel> channels = new ArrayList<>(unforced.size() + 1);
+        for (Segment segment : unforced) {
+            FileChannel writes = segment.unsyncedWrites();
+            if (writes != null) {
+                channels.add(writes);
+            }
         }
-        if (directoryUnsynced) {
-            directoryUnsynced = false;
+        unforced.clear();
+        FileChannel current = writing == null ? null : writing.unsyncedWrites();
+        if (current != null) {
+            channels.add(current);
+        }
+        return channels;
+    }
+
+    /** True (once) if a segment was created since the directory was last forced. */
+    boolean takeDirectoryUnsynced() {
+        boolean unsynced = directoryUnsynced;
+        directoryUnsynced = false;
+        return unsynced;
+    }
+
+    /** Every unforced segment's data and the directory entries, on the calling thread: at close. */
+    void force() throws IOException {
+        for (FileChannel channel : takeUnforced()) {
+            channel.force(false);
+        }
+        if (takeDirectoryUnsynced()) {
             forceDirectory(dir);
         }
     }
