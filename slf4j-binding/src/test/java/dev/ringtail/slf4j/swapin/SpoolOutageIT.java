@@ -22,10 +22,11 @@ import org.junit.jupiter.api.io.TempDir;
  * thread's in the order it logged them. The receiver keeps per-thread counters only.
  *
  * <p>The ring holds 50,000 events rather than 10,000: the sink sheds once it is half the ring
- * behind, and on a shared 2-core machine (CI, or a build beside this one) CPU starvation, or a
- * sync queued behind someone else's disk I/O, can hold the consumer or the senders for longer
- * than the 250 ms that 5,000 events last at this rate. What the test is about, losing nothing to
- * the outage, does not depend on that.
+ * behind, and on a shared 2-core machine (CI, or a build beside this one) CPU starvation can hold
+ * the consumer or the senders for longer than the 250 ms that 5,000 events last at this rate.
+ * (Since a sync no longer holds the store's lock, the default ring passed too, beside a core
+ * build; the margin is kept because CI must not flake.) What the test is about, losing nothing
+ * to the outage, does not depend on that.
  */
 class SpoolOutageIT {
     private static final int THREADS = 4;
