@@ -14,14 +14,19 @@ public class RingtailEndToEndBenchmark extends SinkEndToEndBenchmark {
     @Param({"true", "false"})
     public boolean gzip;
 
+    /** The deflate level when gzip is on; the suite runs the default, {@code -p gzipLevel=6} shows zlib's. */
+    @Param("1")
+    public int gzipLevel;
+
     @Override
     Sink sink(LoopbackReceiver receiver) {
-        return BetterStackSink.builder().endpoint(receiver.endpoint()).token(SameMessage.TOKEN).gzip(gzip).build();
+        return BetterStackSink.builder().endpoint(receiver.endpoint()).token(SameMessage.TOKEN).gzip(gzip).gzipLevel(gzipLevel)
+                .build();
     }
 
     @Override
     String label() {
-        return "RingtailEndToEndBenchmark gzip=" + gzip;
+        return "RingtailEndToEndBenchmark gzip=" + gzip + (gzip ? " level=" + gzipLevel : "");
     }
 
     @Benchmark

@@ -95,7 +95,7 @@ public final class Components {
     private static List<Object> pipelineKeys(RingtailConfig c) {
         return Arrays.asList(c.ringSize(), c.reserve(), c.waitStrategy(), c.dropReportInterval(), c.maxMessageChars(),
                 c.ringMaxBytes(), c.maxFieldChars(), c.console(), c.consoleStderr(), c.token().orElse(null),
-                c.endpoint(), c.batchMaxEvents(), c.batchMaxBytes(), c.batchFlush(), c.gzip(), c.maxInFlight(),
+                c.endpoint(), c.batchMaxEvents(), c.batchMaxBytes(), c.batchFlush(), c.gzip(), c.gzipLevel(), c.maxInFlight(),
                 c.httpTimeout(), c.retryMaxAttempts(), c.retryMaxBackoff(), c.consoleJson(), c.otlp().endpoint(),
                 c.otlp().encoding(), c.otlp().headers(), c.otlp().token(), c.otlp().resource().serviceName(),
                 c.otlp().resource().attributes(), c.spoolDir().orElse(null), c.spoolMaxBytes());
@@ -134,6 +134,7 @@ public final class Components {
                 .maxBytes(config.batchMaxBytes())
                 .flush(config.batchFlush())
                 .gzip(config.gzip())
+                .gzipLevel(config.gzipLevel())
                 .maxInFlight(config.maxInFlight())
                 .timeout(config.httpTimeout())
                 .maxAttempts(config.retryMaxAttempts())

@@ -35,6 +35,7 @@ public final class RingtailConfig {
     public static final String BATCH_MAX_BYTES = "ringtail.batch.maxBytes";
     public static final String BATCH_FLUSH_MILLIS = "ringtail.batch.flushMillis";
     public static final String HTTP_GZIP = "ringtail.http.gzip";
+    public static final String HTTP_GZIP_LEVEL = "ringtail.http.gzipLevel";
     public static final String HTTP_MAX_IN_FLIGHT = "ringtail.http.maxInFlight";
     public static final String HTTP_TIMEOUT_MILLIS = "ringtail.http.timeoutMillis";
     public static final String RETRY_MAX_ATTEMPTS = "ringtail.retry.maxAttempts";
@@ -104,6 +105,7 @@ public final class RingtailConfig {
     private final int batchMaxBytes;
     private final Duration batchFlush;
     private final boolean gzip;
+    private final int gzipLevel;
     private final int maxInFlight;
     private final Duration httpTimeout;
     private final int retryMaxAttempts;
@@ -134,6 +136,7 @@ public final class RingtailConfig {
         batchMaxBytes = read.integer(BATCH_MAX_BYTES, HttpSinkBuilder.DEFAULT_MAX_BYTES, 1024, MAX_BATCH_BYTES);
         batchFlush = read.millis(BATCH_FLUSH_MILLIS, HttpSinkBuilder.DEFAULT_FLUSH_MILLIS, 1, 3_600_000);
         gzip = read.bool(HTTP_GZIP, HttpSinkBuilder.DEFAULT_GZIP);
+        gzipLevel = read.integer(HTTP_GZIP_LEVEL, HttpSinkBuilder.DEFAULT_GZIP_LEVEL, 1, 9);
         maxInFlight = read.integer(HTTP_MAX_IN_FLIGHT, HttpSinkBuilder.DEFAULT_MAX_IN_FLIGHT, 1, 64);
         httpTimeout = read.millis(HTTP_TIMEOUT_MILLIS, HttpSinkBuilder.DEFAULT_TIMEOUT_MILLIS, 1, 600_000);
         retryMaxAttempts = read.integer(RETRY_MAX_ATTEMPTS, HttpSinkBuilder.DEFAULT_MAX_ATTEMPTS, 1, 100);
@@ -245,6 +248,11 @@ public final class RingtailConfig {
 
     public boolean gzip() {
         return gzip;
+    }
+
+    /** Deflate level of gzip'd bodies, 1 to 9. */
+    public int gzipLevel() {
+        return gzipLevel;
     }
 
     public int maxInFlight() {

@@ -25,7 +25,7 @@ final class Delivery {
     private final SinkCounters counters;
     private final Outcomes outcomes;
     private final Diagnostics diagnostics;
-    private final Gzip gzip = new Gzip();
+    private final Gzip gzip;
     private final OutputBuffer body = new OutputBuffer(1024);
     private final OutputBuffer wire = new OutputBuffer(1024);
 
@@ -43,12 +43,14 @@ final class Delivery {
     }
 
     /**
+     * @param gzipLevel deflate level of the bodies when {@code compress}
      * @param counters where requests are counted ({@code Batches}, {@code Bytes}, {@code Retried})
      * @param outcomes where events are counted delivered or failed: the counters, or a replay's tally
      */
-    Delivery(Transport transport, Protocol protocol, boolean compress, SinkCounters counters, Outcomes outcomes,
-             Diagnostics diagnostics) {
+    Delivery(Transport transport, Protocol protocol, boolean compress, int gzipLevel, SinkCounters counters,
+             Outcomes outcomes, Diagnostics diagnostics) {
         this.transport = transport;
+        this.gzip = new Gzip(gzipLevel);
         this.protocol = protocol;
         this.writer = protocol.newBodyWriter();
         this.compress = compress;

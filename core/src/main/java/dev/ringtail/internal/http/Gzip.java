@@ -11,8 +11,13 @@ import java.util.zip.Deflater;
 final class Gzip {
     private static final byte[] HEADER = {0x1f, (byte) 0x8b, Deflater.DEFLATED, 0, 0, 0, 0, 0, 0, (byte) 0xff};
 
-    private final Deflater deflater = new Deflater(Deflater.DEFAULT_COMPRESSION, true);
+    private final Deflater deflater;
     private final CRC32 crc = new CRC32();
+
+    /** @param level deflate level, 1 (fastest) to 9 (smallest) */
+    Gzip(int level) {
+        this.deflater = new Deflater(level, true);
+    }
 
     /** Replaces {@code out}'s content with the gzip form of {@code source[0, length)}. */
     void compress(byte[] source, int length, OutputBuffer out) {

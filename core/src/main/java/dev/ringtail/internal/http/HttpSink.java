@@ -93,7 +93,7 @@ public abstract class HttpSink implements Sink {
         this.flushNanos = settings.flush().toNanos();
         this.maxInFlight = settings.maxInFlight();
         this.timeoutMillis = settings.timeout().toMillis();
-        this.senderSettings = new Sender.Settings(settings.gzip(), settings.maxAttempts(),
+        this.senderSettings = new Sender.Settings(settings.gzip(), settings.gzipLevel(), settings.maxAttempts(),
                 new Backoff(settings.baseBackoff().toNanos(), settings.maxBackoff().toNanos(), settings.clock()));
         this.replayer = Replayer.of(protocol, settings, sequencer, senderSettings.backoff(), counters);
         this.undelivered = new Undelivered(name, counters, diagnostics, replayer == null ? null : replayer.route());
@@ -280,7 +280,7 @@ public abstract class HttpSink implements Sink {
             senders[i].start();
         }
         if (replayer != null) {
-            replayer.start(transport, senderSettings.gzip()); // takes the directory here, before the first batch
+            replayer.start(transport, senderSettings.gzip(), senderSettings.gzipLevel()); // takes the directory here, before the first batch
         }
         return true;
     }

@@ -77,9 +77,9 @@ final class Replayer implements Runnable, Delivery.Policy {
      * batch, so that events found there go first) and starts the thread, which sends through
      * {@code transport}.
      */
-    void start(Transport transport, boolean gzip) {
+    void start(Transport transport, boolean gzip, int gzipLevel) {
         route.take(true);
-        delivery = new Delivery(transport, protocol, gzip, counters, tally, diagnostics);
+        delivery = new Delivery(transport, protocol, gzip, gzipLevel, counters, tally, diagnostics);
         thread = RecursionGuard.pipelineThreads("ringtail-spool-" + name).newThread(this);
         thread.start();
     }

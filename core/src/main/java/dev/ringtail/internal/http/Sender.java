@@ -30,7 +30,7 @@ final class Sender implements Runnable, Delivery.Policy {
     private final SpoolRoute.Writer writer; // null without a spool
 
     /** What every sender of a sink shares and never changes. */
-    record Settings(boolean gzip, int maxAttempts, Backoff backoff) {
+    record Settings(boolean gzip, int gzipLevel, int maxAttempts, Backoff backoff) {
     }
 
     /** The sink a sender works for: its queue, protocol, counters and where undeliverable events go. */
@@ -48,7 +48,7 @@ final class Sender implements Runnable, Delivery.Policy {
         this.undelivered = owner.undelivered();
         this.stop = owner.stop();
         this.settings = settings;
-        this.delivery = new Delivery(transport, protocol, settings.gzip(), counters, counters, diagnostics);
+        this.delivery = new Delivery(transport, protocol, settings.gzip(), settings.gzipLevel(), counters, counters, diagnostics);
         this.writer = undelivered.writer();
     }
 

@@ -29,6 +29,7 @@ class RingtailConfigTest {
         assertThat(c.batchMaxBytes()).isEqualTo(1_048_576);
         assertThat(c.batchFlush().toMillis()).isEqualTo(1000);
         assertThat(c.gzip()).isTrue();
+        assertThat(c.gzipLevel()).isEqualTo(1);
         assertThat(c.maxInFlight()).isEqualTo(2);
         assertThat(c.httpTimeout().toMillis()).isEqualTo(10_000);
         assertThat(c.retryMaxAttempts()).isEqualTo(6);
@@ -68,6 +69,20 @@ class RingtailConfigTest {
         assertThat(c.ringSize()).isEqualTo(10_000);
         assertThat(err.lines()).hasSize(1);
         assertThat(err.lines().get(0)).contains("ringtail.ringSize=" + value).contains("default 10000");
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "10", "-1", "fast"})
+    void reportsABadGzipLevelOnceAndUsesTheFastest(String value) {
+        RingtailConfig c = config(Map.of("ringtail.http.gzipLevel", value), Map.of(), new Properties());
+        assertThat(c.gzipLevel()).isEqualTo(1);
+        assertThat(err.lines()).hasSize(1);
+        assertThat(err.lines().get(0)).contains("ringtail.http.gzipLevel=" + value).contains("default 1");
+    }
+
+    @Test
+    void readsTheGzipLevelFromTheEnvironment() {
+        assertThat(config(Map.of(), Map.of("RINGTAIL_HTTP_GZIPLEVEL", "6"), new Properties()).gzipLevel()).isEqualTo(6);
     }
 
     @Test

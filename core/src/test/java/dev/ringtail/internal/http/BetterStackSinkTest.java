@@ -1,7 +1,7 @@
 package dev.ringtail.internal.http;
-
 import static dev.ringtail.testing.Events.names;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.ringtail.Level;
 import dev.ringtail.SinkStats;
@@ -15,6 +15,7 @@ import dev.ringtail.testing.TestEvents;
 import dev.ringtail.testing.Waiting;
 import java.net.URI;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
@@ -69,6 +70,33 @@ class BetterStackSinkTest {
             assertThat(request.events()).extracting(e -> e.get("message")).containsExactly("plain");
             assertThat(f.stats().bytes()).isEqualTo(f.stats().rawBytes());
         }
+    }
+
+    @Test
+    void theGzipLevelTradesBodySizeForSpeedAndBothDecodeToTheSameEvents() throws Exception {
+        long[] wireBytes = new long[2];
+        List<List<String>> messages = new ArrayList<>();
+        int[] levels = {1, 9};
+        for (int i = 0; i < levels.length; i++) {
+            int level = levels[i];
+            try (SinkFixture f = SinkFixture.start(b -> b.gzipLevel(level))) {
+                for (int n = 0; n < 500; n++) {
+                    f.log(Level.INFO, "order " + (n * 7919 % 100_003) + " paid by customer " + (n * 104_729 % 9_973));
+                }
+                assertThat(f.flush()).isTrue();
+                wireBytes[i] = f.stats().bytes();
+                messages.add(f.server.requests().stream().flatMap(r -> r.events().stream())
+                        .map(e -> (String) e.get("message")).toList());
+            }
+        }
+        assertThat(messages.get(1)).hasSize(500).isEqualTo(messages.get(0));
+        assertThat(wireBytes[1]).as("level 9 against level 1").isLessThan(wireBytes[0]);
+    }
+
+    @Test
+    void aGzipLevelOutsideOneToNineIsRefusedByTheBuilder() {
+        assertThatThrownBy(() -> BetterStackSink.builder().gzipLevel(0)).hasMessageContaining("1 to 9");
+        assertThatThrownBy(() -> BetterStackSink.builder().gzipLevel(10)).hasMessageContaining("1 to 9");
     }
 
     @Test

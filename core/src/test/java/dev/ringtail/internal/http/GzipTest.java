@@ -7,12 +7,14 @@ import java.io.ByteArrayInputStream;
 import java.nio.charset.StandardCharsets;
 import java.util.SplittableRandom;
 import java.util.zip.GZIPInputStream;
-import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
 
 class GzipTest {
-    @Test
-    void aReusedDeflaterProducesStandardGzipEveryTime() throws Exception {
-        Gzip gzip = new Gzip();
+    @ParameterizedTest
+    @ValueSource(ints = {1, 6, 9})
+    void aReusedDeflaterProducesStandardGzipEveryTimeAtEveryLevel(int level) throws Exception {
+        Gzip gzip = new Gzip(level);
         OutputBuffer out = new OutputBuffer(16);
         SplittableRandom random = new SplittableRandom(1);
         for (int size : new int[] {0, 1, 100, 70_000, 1 << 20}) {
