@@ -123,7 +123,7 @@ final class Replayer implements Runnable, Delivery.Policy {
                 counters.failed(record.perLevel());
             }
             diagnostics.rateLimited(name + "-spool-unreadable", name + ": a spool record could not be read back ("
-                    + e.getMessage() + "); its " + SinkSpool.sum(record.perLevel()) + " events are counted failed");
+                    + e.getMessage() + "); its " + Arrays.stream(record.perLevel()).sum() + " events are counted failed");
             return;
         }
         tally.clear();
@@ -135,7 +135,7 @@ final class Replayer implements Runnable, Delivery.Policy {
             if (spool.remove(record)) {
                 counters.failed(record.perLevel());
             }
-            diagnostics.rateLimited(name + "-replay-threw", name + ": " + SinkSpool.sum(record.perLevel())
+            diagnostics.rateLimited(name + "-replay-threw", name + ": " + Arrays.stream(record.perLevel()).sum()
                     + " spooled events failed, replaying them threw " + t);
             batch.clear();
             return;

@@ -1,11 +1,11 @@
 package dev.ringtail.internal.http;
-
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.spool.Spool;
 import dev.ringtail.internal.spool.SpoolLockedException;
 import dev.ringtail.internal.stats.SinkCounters;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -189,7 +189,7 @@ final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
     public void droppedOldest(int[] perLevel, boolean earlier) {
         counters.failed(perLevel);
         diagnostics.rateLimited(name + "-spool-full", name + ": the spool " + dir + " is full (ringtail.spool.maxBytes="
-                + settings.maxBytes() + "): deleted its oldest " + sum(perLevel) + " events" + (earlier ? ", from an earlier process," : "")
+                + settings.maxBytes() + "): deleted its oldest " + Arrays.stream(perLevel).sum() + " events" + (earlier ? ", from an earlier process," : "")
                 + " (counted failed, reason spool-full)");
     }
 
@@ -203,21 +203,13 @@ final class SinkSpool implements Spool.Listener, SinkCounters.SpoolGauge {
     @Override
     public void lost(int[] perLevel, boolean earlier, String segment) {
         counters.failed(perLevel);
-        diagnostics.rateLimited(name + "-spool-lost", name + ": " + sum(perLevel) + " events in spool segment " + segment
+        diagnostics.rateLimited(name + "-spool-lost", name + ": " + Arrays.stream(perLevel).sum() + " events in spool segment " + segment
                 + " could no longer be read (counted failed; the reason was printed before)");
     }
 
     @Override
     public void ioFailed(String what, Exception cause) {
         diagnostics.rateLimited(name + "-spool-io", name + ": " + what + " failed: " + cause);
-    }
-
-    static int sum(int[] perLevel) {
-        int events = 0;
-        for (int n : perLevel) {
-            events += n;
-        }
-        return events;
     }
 
     @Override
