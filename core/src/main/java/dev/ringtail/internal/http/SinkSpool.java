@@ -1,4 +1,5 @@
 package dev.ringtail.internal.http;
+
 import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.spool.Spool;
 import dev.ringtail.internal.spool.SpoolLockedException;

@@ -1,4 +1,5 @@
 package dev.ringtail.internal.http;
+
 import static dev.ringtail.testing.Events.names;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
