@@ -20,6 +20,7 @@ final class ThreadSequences implements Consumer<Map<String, Object>> {
     private final List<String> problems = new ArrayList<>();
     private long events;
     private long outOfOrder;
+    private long backwards;
     private long summaries;
 
     @Override
@@ -37,6 +38,7 @@ final class ThreadSequences implements Consumer<Map<String, Object>> {
         long expected = next.getOrDefault(parts[0], 0L);
         long seen = Long.parseLong(parts[1]);
         if (seen != expected) {
+            backwards += seen < expected ? 1 : 0;
             problem(parts[0] + ": " + seen + " where " + expected + " was next");
         }
         next.put(parts[0], Math.max(expected, seen + 1));
@@ -76,6 +78,11 @@ final class ThreadSequences implements Consumer<Map<String, Object>> {
     /** Events that were not the next of their thread (gaps and repeats). */
     synchronized long outOfOrder() {
         return outOfOrder;
+    }
+
+    /** Events that came after a later one of their thread, or again: repeats and reorderings, not gaps. */
+    synchronized long backwards() {
+        return backwards;
     }
 
     @Override
