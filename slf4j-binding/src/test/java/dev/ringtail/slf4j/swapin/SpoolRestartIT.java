@@ -34,8 +34,9 @@ class SpoolRestartIT {
         ThreadSequences seen = new ThreadSequences();
         try (IngestServer receiver = IngestServer.start(SpoolChild.TOKEN)) {
             receiver.observe(seen).down();
-            // a ring that holds all of A's events: a sender starved of CPU on a loaded machine cannot make it shed
-            List<String> properties = SpoolChild.properties(receiver.uri(), spool, 268_435_456L, "-Dringtail.ringSize=50000");
+            // a ring that holds all of A's events: a sender starved of CPU cannot make it shed
+            List<String> properties = SpoolChild.properties(receiver.uri(), spool, 268_435_456L,
+                    "-Dringtail.ringSize=50000");
 
             SwapInApp.Result first;
             try (SwapInApp.Running a = app.start("-Xmx128m", properties, List.of(), "hold", Integer.toString(THREADS),
