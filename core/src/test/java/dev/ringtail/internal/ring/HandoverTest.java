@@ -24,6 +24,7 @@ import org.junit.jupiter.api.Timeout;
 class HandoverTest {
     private static final int THREADS = 2;
     private static final int EVENTS_PER_THREAD = 20_000;
+    private static final int LOGGED_AFTER_THE_SWITCH = 1_000;
 
     @Test
     void everyEventLoggedWhileThePipelineIsReplacedReachesExactlyOneOfTheTwoAndIsCountedThere() throws Exception {
@@ -38,6 +39,11 @@ class HandoverTest {
             int thread = t;
             producers.add(new Thread(() -> {
                 for (int i = 0; i < EVENTS_PER_THREAD; i++) {
+                    if (i == EVENTS_PER_THREAD - LOGGED_AFTER_THE_SWITCH) {
+                        // the rest only once the switch happened, so that both pipelines get some
+                        // however fast the rest raced through
+                        Waiting.atMost(Duration.ofSeconds(20)).until(() -> current.get() == second);
+                    }
                     log(current.get(), Level.WARN, "t" + thread + " e" + i); // a stale read is what the handover must survive
                     published.incrementAndGet();
                 }
