@@ -8,9 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code kill -9} while spooling: process A logs from four threads into its spool with the
@@ -20,19 +18,9 @@ import org.junit.jupiter.api.io.TempDir;
  * line: a sender starved of CPU on a loaded 2-core machine; the ring of 50,000 makes that rare),
  * and a record the kill tore is skipped and counted, never sent.
  */
-class SpoolCrashIT {
+class SpoolCrashIT extends SpoolAppBase {
     private static final int THREADS = 4;
     private static final long SPOOLED_BEFORE_KILL = 4L << 20;
-    private static SwapInApp app;
-
-    @TempDir
-    Path spool;
-
-    @BeforeAll
-    static void compileApp() {
-        app = new SwapInApp("SpoolApp");
-    }
-
     @Test
     void afterAKillNineTheNextProcessReplaysAnUnbrokenPrefixOfEachThreadAndNothingCorrupt() throws Exception {
         ThreadSequences seen = new ThreadSequences();

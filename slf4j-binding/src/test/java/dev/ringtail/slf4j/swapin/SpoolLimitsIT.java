@@ -10,9 +10,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The spool at its limits, each in a separate JVM with the endpoint refusing connections: a spool
@@ -21,18 +19,8 @@ import org.junit.jupiter.api.io.TempDir;
  * without the spool and says so; a file-size limit (a disk that fills) is counted, and neither
  * crashes the JVM nor blocks a log call.
  */
-class SpoolLimitsIT {
+class SpoolLimitsIT extends SpoolAppBase {
     private static final Pattern SLOWEST = Pattern.compile("slowest call (\\d+) us");
-    private static SwapInApp app;
-
-    @TempDir
-    Path spool;
-
-    @BeforeAll
-    static void compileApp() {
-        app = new SwapInApp("SpoolApp");
-    }
-
     @Test
     void aFullSpoolDeletesItsOldestEventsCountsThemAndNeverPassesItsBound() throws Exception {
         long maxBytes = 1 << 20;

@@ -3,7 +3,6 @@ package dev.ringtail.slf4j.swapin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.testing.IngestServer;
-import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
@@ -11,9 +10,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The endpoint answers 503 for 60 s while an application logs a million events from four threads
@@ -28,23 +25,13 @@ import org.junit.jupiter.api.io.TempDir;
  * build; the margin is kept because CI must not flake.) What the test is about, losing nothing
  * to the outage, does not depend on that.
  */
-class SpoolOutageIT {
+class SpoolOutageIT extends SpoolAppBase {
     private static final int THREADS = 4;
     private static final int PER_THREAD = 250_000;
     private static final int EVENTS = THREADS * PER_THREAD;
     private static final int RATE = 20_000;
     private static final long OUTAGE_SECONDS = 60;
     private static final Pattern SLOWEST = Pattern.compile("slowest call (\\d+) us");
-    private static SwapInApp app;
-
-    @TempDir
-    Path spool;
-
-    @BeforeAll
-    static void compileApp() {
-        app = new SwapInApp("SpoolApp");
-    }
-
     @Test
     void aMinuteOfOutageLosesNothingAndEveryThreadsEventsArriveInOrder() throws Exception {
         ThreadSequences seen = new ThreadSequences();

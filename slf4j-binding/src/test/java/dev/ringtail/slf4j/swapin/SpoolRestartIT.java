@@ -3,11 +3,8 @@ package dev.ringtail.slf4j.swapin;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.testing.IngestServer;
-import java.nio.file.Path;
 import java.util.List;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
 
 /**
  * A restart during an outage: process A spools everything it logs while the endpoint refuses
@@ -15,20 +12,10 @@ import org.junit.jupiter.api.io.TempDir;
  * endpoint back, replays it. The receiver gets every event of A, in order, and B counts them
  * {@code Replayed}, not {@code Delivered}.
  */
-class SpoolRestartIT {
+class SpoolRestartIT extends SpoolAppBase {
     private static final int THREADS = 2;
     private static final int PER_THREAD = 10_000;
     private static final int EVENTS = THREADS * PER_THREAD;
-    private static SwapInApp app;
-
-    @TempDir
-    Path spool;
-
-    @BeforeAll
-    static void compileApp() {
-        app = new SwapInApp("SpoolApp");
-    }
-
     @Test
     void whatProcessASpooledBeforeSigtermProcessBReplaysOnTheSameDirectory() throws Exception {
         ThreadSequences seen = new ThreadSequences();
