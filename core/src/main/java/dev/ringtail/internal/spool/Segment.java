@@ -222,13 +222,6 @@ final class Segment {
         sealed = true;
     }
 
-    void force() throws IOException {
-        FileChannel writes = unsyncedWrites();
-        if (writes != null) {
-            writes.force(false);
-        }
-    }
-
     /** The channel holding this process's writes to this file, for a sync; null if there is none. */
     FileChannel unsyncedWrites() {
         return earlier ? null : channel;

@@ -2,7 +2,6 @@ package dev.ringtail.internal.spool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -253,19 +252,7 @@ final class SegmentSpool implements Spool {
                 directory = segments.takeDirectoryUnsynced();
                 position = segments.position();
             }
-            IOException failure = null;
-            for (FileChannel channel : channels) {
-                try {
-                    channel.force(false);
-                } catch (ClosedChannelException e) {
-                    // the segment was deleted since, or the spool closed and forced it itself
-                } catch (IOException e) {
-                    failure = failure == null ? e : failure;
-                }
-            }
-            if (directory) {
-                Segments.forceDirectory(dir);
-            }
+            IOException failure = Segments.force(channels, directory ? dir : null);
             synchronized (this) {
                 if (failure != null) {
                     listener.failed("syncing spool " + dir, failure);

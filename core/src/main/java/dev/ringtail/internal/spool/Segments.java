@@ -2,6 +2,7 @@ package dev.ringtail.internal.spool;
 
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -141,12 +142,32 @@ final class Segments {
 
     /** Every unforced segment's data and the directory entries, on the calling thread: at close. */
     void force() throws IOException {
-        for (FileChannel channel : takeUnforced()) {
-            channel.force(false);
+        IOException failure = force(takeUnforced(), takeDirectoryUnsynced() ? dir : null);
+        if (failure != null) {
+            throw failure;
         }
-        if (takeDirectoryUnsynced()) {
-            forceDirectory(dir);
+    }
+
+    /**
+     * Forces {@code channels} and, unless null, the directory {@code newNames}; returns the first
+     * failure, after trying them all. A channel closed meanwhile is skipped: its segment was
+     * deleted since, or the spool closed and forced it itself.
+     */
+    static IOException force(List<FileChannel> channels, Path newNames) {
+        IOException failure = null;
+        for (FileChannel channel : channels) {
+            try {
+                channel.force(false);
+            } catch (ClosedChannelException e) {
+                // nothing left to keep, or kept by whoever closed it
+            } catch (IOException e) {
+                failure = failure == null ? e : failure;
+            }
         }
+        if (newNames != null) {
+            forceDirectory(newNames);
+        }
+        return failure;
     }
 
     /**
