@@ -88,25 +88,44 @@ final class SpoolChild {
         return running.result();
     }
 
-    /** Bytes of every segment file in {@code dir} now: what {@code ringtail.spool.maxBytes} bounds. */
+    /**
+     * Bytes of every segment file in {@code dir} at one moment: what {@code ringtail.spool.maxBytes}
+     * bounds; -1 if the directory never held still long enough to tell. A listing is not atomic: one
+     * that read the oldest segment before a full spool deleted it and the newest after the next
+     * append grew it would add up to more than the disk ever held. So two listings in a row must
+     * agree, name for name and size for size.
+     */
     static long segmentBytes(Path dir) {
-        long total = 0;
+        Map<String, Long> before = segmentSizes(dir);
+        for (int attempt = 0; attempt < 100; attempt++) {
+            Map<String, Long> after = segmentSizes(dir);
+            if (after.equals(before)) {
+                return after.values().stream().mapToLong(Long::longValue).sum();
+            }
+            before = after;
+        }
+        return -1;
+    }
+
+    private static Map<String, Long> segmentSizes(Path dir) {
+        Map<String, Long> sizes = new HashMap<>();
         try (Stream<Path> files = Files.list(dir)) {
             for (Path file : (Iterable<Path>) files::iterator) {
-                if (file.getFileName().toString().endsWith(".seg")) {
+                String name = file.getFileName().toString();
+                if (name.endsWith(".seg")) {
                     try {
-                        total += Files.size(file);
+                        sizes.put(name, Files.size(file));
                     } catch (NoSuchFileException deleted) {
                         // deleted between the listing and the look: a full spool dropping its oldest
                     }
                 }
             }
         } catch (NoSuchFileException notYet) {
-            return 0;
+            return Map.of();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return total;
+        return sizes;
     }
 
     /** One {@code APP stats} line. */
