@@ -1,6 +1,7 @@
 package dev.ringtail.bench;
 
 import dev.ringtail.internal.ring.Pipeline;
+import dev.ringtail.internal.ring.PipelineBuilder;
 import dev.ringtail.internal.ring.WaitStrategyKind;
 import java.time.Duration;
 import org.openjdk.jmh.infra.BenchmarkParams;
@@ -27,18 +28,25 @@ final class RingFixture {
         this.stalled = stalled;
     }
 
+    /** {@link #keepingUp(String, int)} with the default ring size. */
+    static RingFixture keepingUp(String waitStrategy) {
+        return keepingUp(waitStrategy, PipelineBuilder.DEFAULT_RING_SIZE);
+    }
+
     /**
-     * A started pipeline (default ring size) whose one sink consumes and forgets, so the ring is
+     * A started pipeline whose one sink consumes and forgets, so the ring is
      * not permanently full and producers measure the publish path.
      *
      * @param waitStrategy the consumer's wait, as {@code ringtail.waitStrategy} spells it
+     * @param ringSize     the limit of pending events, as {@code ringtail.ringSize}
      */
-    static RingFixture keepingUp(String waitStrategy) {
+    static RingFixture keepingUp(String waitStrategy, int ringSize) {
         WaitStrategyKind kind = WaitStrategyKind.parse(waitStrategy);
         if (kind == null) {
             throw new IllegalArgumentException("unknown wait strategy: " + waitStrategy);
         }
-        return new RingFixture(Pipeline.builder().jmx(false).waitStrategy(kind).sink(new NoOpSink()).build().start(),
+        return new RingFixture(Pipeline.builder().jmx(false).ringSize(ringSize).waitStrategy(kind)
+                .sink(new NoOpSink()).build().start(),
                 null);
     }
 

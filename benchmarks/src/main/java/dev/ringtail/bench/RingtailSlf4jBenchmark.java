@@ -44,13 +44,21 @@ public class RingtailSlf4jBenchmark extends EnqueueBenchmark {
     @Param("timeout")
     public String waitStrategy;
 
+    /**
+     * The ring's limit ({@code ringtail.ringSize}). The suite measures the default; a small ring
+     * ({@code -p ringSize=512}) keeps every slot in the core's cache and shows what the slots'
+     * memory costs a call.
+     */
+    @Param("10000")
+    public int ringSize;
+
     private RingFixture ring;
     private Logger logger;
     private boolean keyValues;
 
     @Setup
     public void setUp() {
-        ring = RingFixture.keepingUp(waitStrategy);
+        ring = RingFixture.keepingUp(waitStrategy, ringSize);
         logger = BenchmarkLoggers.logger(SameMessage.LOGGER, ring.pipeline());
         keyValues = KEY_VALUE_CONTEXT.equals(context);
     }
