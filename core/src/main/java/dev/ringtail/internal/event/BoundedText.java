@@ -3,8 +3,14 @@ package dev.ringtail.internal.event;
 /**
  * A reusable text buffer that never grows past its limit: what does not fit is counted, and
  * {@link #end()} appends {@code …[truncated N chars]}. So a 1 MB argument costs no 1 MB slot.
+ *
+ * <p>It holds its characters in its own array, not in a {@code StringBuilder}: copying an event
+ * into a ring slot writes to memory the producer's core has not touched since the ring last
+ * wrapped, and each object on the way to the characters is one more dependent cache miss on the
+ * log call. It is its own {@link CharSequence}, so the sinks read it in place, valid until the
+ * next {@link #start()}.
  */
-public final class BoundedText {
+public final class BoundedText implements CharSequence {
     /**
      * Characters a buffer is preallocated with and keeps: one that grew past this is replaced by
      * a fresh one when shrunk, so an idle slot holds only its base.
@@ -16,7 +22,8 @@ public final class BoundedText {
     private static final int MARKER_CHARS = 40;
 
     private final int maxChars;
-    private StringBuilder text = new StringBuilder(BASE_CHARS);
+    private char[] chars = new char[BASE_CHARS];
+    private int length;
     private long truncatedChars;
 
     public BoundedText(int maxChars) {
@@ -28,7 +35,7 @@ public final class BoundedText {
 
     /** Empties the buffer for new text. */
     public void start() {
-        text.setLength(0);
+        length = 0;
         truncatedChars = 0;
     }
 
@@ -36,7 +43,7 @@ public final class BoundedText {
     public void end() {
         if (truncatedChars > 0) {
             ensureRoom(MARKER_CHARS);
-            Truncation.appendMarker(text, truncatedChars);
+            length = Truncation.writeMarker(chars, length, truncatedChars);
         }
     }
 
@@ -50,43 +57,69 @@ public final class BoundedText {
     }
 
     public void append(CharSequence value, int start, int end) {
-        int room = maxChars - text.length();
-        int length = end - start;
-        if (length <= room) {
-            ensureRoom(length);
-            text.append(value, start, end);
-            return;
-        }
-        int cut = start + Math.max(room, 0);
-        if (cut > start && Character.isHighSurrogate(value.charAt(cut - 1))) {
-            cut--; // never split a surrogate pair
+        int room = maxChars - length;
+        int cut = end;
+        if (end - start > room) {
+            cut = start + Math.max(room, 0);
+            if (cut > start && Character.isHighSurrogate(value.charAt(cut - 1))) {
+                cut--; // never split a surrogate pair
+            }
+            truncatedChars += end - cut;
         }
         ensureRoom(cut - start);
-        text.append(value, start, cut);
-        truncatedChars += end - cut;
+        copy(value, start, cut);
+    }
+
+    private void copy(CharSequence value, int start, int end) {
+        if (value instanceof String) {
+            ((String) value).getChars(start, end, chars, length);
+        } else if (value instanceof StringBuilder) {
+            ((StringBuilder) value).getChars(start, end, chars, length);
+        } else if (value instanceof BoundedText) {
+            System.arraycopy(((BoundedText) value).chars, start, chars, length, end - start);
+        } else {
+            for (int i = start, at = length; i < end; i++, at++) {
+                chars[at] = value.charAt(i);
+            }
+        }
+        length += end - start;
     }
 
     /** Appends a number without the String that {@code Long.toString} would allocate. */
     public void append(long value) {
-        if (maxChars - text.length() >= LONG_CHARS) {
-            ensureRoom(LONG_CHARS);
-            text.append(value);
-        } else {
+        if (maxChars - length < LONG_CHARS) {
             append(Long.toString(value));
+            return;
         }
+        ensureRoom(LONG_CHARS);
+        if (value < 0) {
+            chars[length++] = '-';
+        }
+        // in negatives, where Long.MIN_VALUE has its digits too
+        long rest = value < 0 ? value : -value;
+        int digits = 1;
+        for (long q = rest / 10; q != 0; q /= 10) {
+            digits++;
+        }
+        for (int i = length + digits - 1; i >= length; i--) {
+            chars[i] = (char) ('0' - rest % 10);
+            rest /= 10;
+        }
+        length += digits;
     }
 
-    // StringBuilder doubles its capacity when it grows, so a text cut at maxChars could hold a
-    // buffer of twice that. Growth is done here instead, never past maxChars and the marker.
-    private void ensureRoom(int chars) {
-        int needed = text.length() + chars;
-        int capacity = text.capacity();
-        if (needed <= capacity) {
+    // Growth is done here, never past maxChars and the marker: a text cut at maxChars never holds
+    // a buffer of twice that, as a doubling StringBuilder would.
+    private void ensureRoom(int more) {
+        int needed = length + more;
+        if (needed <= chars.length) {
             return;
         }
         int limit = maxChars + MARKER_CHARS;
-        int grown = (int) Math.min(limit, Math.max(needed, 2L * capacity + 2));
-        text = new StringBuilder(Math.max(grown, needed)).append(text);
+        int grown = (int) Math.min(limit, Math.max(needed, 2L * chars.length + 2));
+        char[] bigger = new char[Math.max(grown, needed)];
+        System.arraycopy(chars, 0, bigger, 0, length);
+        chars = bigger;
     }
 
     /**
@@ -94,39 +127,66 @@ public final class BoundedText {
      * then neither grows nor allocates.
      */
     public boolean fitsBase() {
-        return text.capacity() <= BASE_CHARS;
+        return chars.length <= BASE_CHARS;
     }
 
     /** Replaces this text with a copy of {@code other}'s, truncation state included. */
     public void copyFrom(BoundedText other) {
-        text.setLength(0);
-        text.append(other.text);
+        length = 0;
+        ensureRoom(other.length);
+        System.arraycopy(other.chars, 0, chars, 0, other.length);
+        length = other.length;
         truncatedChars = other.truncatedChars;
     }
 
     /** Lets go of a buffer an oversized text had grown, back to the base size. */
     public void shrink() {
-        if (text.capacity() > BASE_CHARS) {
-            text = new StringBuilder(BASE_CHARS);
+        if (chars.length > BASE_CHARS) {
+            chars = new char[BASE_CHARS];
         }
     }
 
     /** Characters held beyond the base buffer, while an event keeps this text pending. */
     public int charsBeyondBase() {
-        return Math.max(0, text.capacity() - BASE_CHARS);
+        return Math.max(0, chars.length - BASE_CHARS);
     }
 
-    /** The text so far: a view of the reusable buffer, valid until the next {@link #start()}. */
-    public CharSequence chars() {
-        return text;
+    /** Copies characters out, as {@link String#getChars} does. */
+    public void getChars(int start, int end, char[] into, int offset) {
+        if (start < 0 || start > end || end > length) {
+            throw new IndexOutOfBoundsException("start " + start + ", end " + end + ", length " + length);
+        }
+        System.arraycopy(chars, start, into, offset, end - start);
     }
 
+    /** The capacity of the buffer held now, in chars. */
+    public int capacity() {
+        return chars.length;
+    }
+
+    @Override
     public int length() {
-        return text.length();
+        return length;
+    }
+
+    @Override
+    public char charAt(int index) {
+        if (index < 0 || index >= length) {
+            throw new IndexOutOfBoundsException("index " + index + ", length " + length);
+        }
+        return chars[index];
+    }
+
+    @Override
+    public CharSequence subSequence(int start, int end) {
+        if (start < 0 || start > end || end > length) {
+            throw new IndexOutOfBoundsException("start " + start + ", end " + end + ", length " + length);
+        }
+        return new String(chars, start, end - start);
     }
 
     @Override
     public String toString() {
-        return text.toString();
+        return new String(chars, 0, length);
     }
 }

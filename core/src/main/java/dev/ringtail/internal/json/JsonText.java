@@ -1,6 +1,7 @@
 package dev.ringtail.internal.json;
 
 import com.fasterxml.jackson.core.JsonGenerator;
+import dev.ringtail.internal.event.BoundedText;
 import dev.ringtail.internal.event.Truncation;
 import java.io.IOException;
 
@@ -31,6 +32,8 @@ public final class JsonText {
         }
         if (text instanceof String) {
             ((String) text).getChars(0, kept, chars, 0);
+        } else if (text instanceof BoundedText) {
+            ((BoundedText) text).getChars(0, kept, chars, 0);
         } else if (text instanceof StringBuilder) {
             ((StringBuilder) text).getChars(0, kept, chars, 0);
         } else {

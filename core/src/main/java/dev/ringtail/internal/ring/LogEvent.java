@@ -97,7 +97,7 @@ public final class LogEvent implements EventView {
     @Override
     public int nanoOfSecond() { return nanoOfSecond; }
     @Override
-    public CharSequence message() { return message.chars(); }
+    public CharSequence message() { return message; }
     @Override
     public Throwable throwable() { return throwable; }
     @Override
@@ -281,6 +281,19 @@ public final class LogEvent implements EventView {
             message = captured.message;
             captured.message = released;
         }
+        // A claimable slot was cleared by its last reader, so it holds no markers and no pairs:
+        // an event without them leaves those objects, and their cold cache lines, untouched.
+        if (captured.markers.count() > 0) {
+            takeMarkers(captured);
+        }
+        if (captured.keyValues.count() > 0) {
+            takeKeyValues(captured);
+        }
+        REMAINING.setRelease(this, readers);
+        captured.forget();
+    }
+
+    private void takeMarkers(LogEvent captured) {
         if (captured.markers.fitsBase()) {
             markers.copyFrom(captured.markers);
         } else {
@@ -288,6 +301,9 @@ public final class LogEvent implements EventView {
             markers = captured.markers;
             captured.markers = released;
         }
+    }
+
+    private void takeKeyValues(LogEvent captured) {
         if (captured.keyValues.fitsBase()) {
             keyValues.copyFrom(captured.keyValues);
         } else {
@@ -295,8 +311,6 @@ public final class LogEvent implements EventView {
             keyValues = captured.keyValues;
             captured.keyValues = released;
         }
-        REMAINING.setRelease(this, readers);
-        captured.forget();
     }
 
     /**

@@ -94,7 +94,7 @@ class LogEventTest {
         assertThat(big.release()).isTrue();
         assertThat(big.throwable()).isNull();
         assertThat(big.keyValueCount()).isZero();
-        assertThat(((StringBuilder) big.message()).capacity()).isLessThanOrEqualTo(BoundedText.BASE_CHARS);
+        assertThat(((BoundedText) big.message()).capacity()).isLessThanOrEqualTo(BoundedText.BASE_CHARS);
     }
 
     @Test
@@ -103,6 +103,32 @@ class LogEventTest {
         event.format("{}", "y".repeat(1_000_000));
         assertThat(event.message().toString()).endsWith("\u2026[truncated 967232 chars]");
         // StringBuilder would have doubled to 65,538 chars on its own
-        assertThat(((StringBuilder) event.message()).capacity()).isLessThanOrEqualTo(32_768 + 40);
+        assertThat(((BoundedText) event.message()).capacity()).isLessThanOrEqualTo(32_768 + 40);
+    }
+
+    @Test
+    void aReusedSlotCarriesOnlyTheNewEventsMarkersAndPairs() {
+        LogEvent slot = new LogEvent(100);
+        LogEvent captured = new LogEvent(100);
+        for (int pairs : new int[] {1, 40}) { // within the slot's base, and handed over past it
+            captured.begin(LogEvent.Kind.LOG, Level.INFO, "l", "t", 0, 0, 1);
+            captured.message("with");
+            for (int i = 0; i < pairs; i++) {
+                captured.addMarker("m" + i).addKeyValue("k" + i, i);
+            }
+            slot.takeFrom(captured, 1);
+            assertThat(slot.markerCount()).isEqualTo(pairs);
+            assertThat(slot.keyValueCount()).isEqualTo(pairs);
+            assertThat(slot.key(pairs - 1)).isEqualTo("k" + (pairs - 1));
+            assertThat(slot.release()).isTrue();
+
+            captured.begin(LogEvent.Kind.LOG, Level.INFO, "l", "t", 0, 0, 1);
+            captured.message("without");
+            slot.takeFrom(captured, 1);
+            assertThat(slot.message().toString()).isEqualTo("without");
+            assertThat(slot.markerCount()).isZero();
+            assertThat(slot.keyValueCount()).isZero();
+            assertThat(slot.release()).isTrue();
+        }
     }
 }
