@@ -56,6 +56,7 @@ import dev.ringtail.internal.spool.SpoolLockedException;
 import dev.ringtail.internal.stats.DropCounter;
 import dev.ringtail.internal.stats.Outcomes;
 import dev.ringtail.internal.stats.SinkCounters;
+import dev.ringtail.internal.stats.ThreadCounts;
 import dev.ringtail.internal.text.ConsoleFormat;
 import dev.ringtail.internal.text.LineFormat;
 import dev.ringtail.testing.CapturedOutput;
@@ -201,6 +202,9 @@ class PublicTypesToStringTest {
             keyValues.add("user", "ada");
             instances.put(KeyValues.class, List.of(keyValues));
             instances.put(DropCounter.class, List.of(new DropCounter()));
+            ThreadCounts threadCounts = new ThreadCounts();
+            instances.put(ThreadCounts.class, List.of(threadCounts));
+            instances.put(ThreadCounts.Cell.class, List.of(threadCounts.newCell(Thread.currentThread())));
             instances.put(Backlog.class, List.of(Backlog.NONE));
             dev.ringtail.internal.diag.Secrets registered = new dev.ringtail.internal.diag.Secrets();
             registered.add(TOKEN);

@@ -21,7 +21,7 @@ public final class RecursionGuard {
     /** Per-thread nesting depth; mutable, touched only by its own thread. */
     public static final class Depth {
         public int value;
-        /** The producer's reusable event for the ring it last logged into (the ring package's). */
+        /** The ring package's state for the pipeline this thread last logged into: its reusable event and counts. */
         public Object scratch;
         /** The SLF4J binding's reusable fluent-API event builder for this thread. */
         public Object fluent;

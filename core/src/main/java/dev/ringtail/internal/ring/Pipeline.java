@@ -13,7 +13,7 @@ import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.DropCounter;
-import dev.ringtail.internal.stats.LevelCounter;
+import dev.ringtail.internal.stats.ThreadCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,7 +57,9 @@ public final class Pipeline {
     private final StderrFallback fallback;
     private final ControlChannel control;
     private final ShutdownSequence shutdown;
-    private final LevelCounter accepted = new LevelCounter();
+    private final ThreadCounts accepted = new ThreadCounts();
+    /** Each thread's {@link Producer} for this pipeline; a thread's last one is also cached in its {@code Depth}. */
+    private final ThreadLocal<Producer> producers = ThreadLocal.withInitial(this::newProducer);
     private final DropCounter dropped = new DropCounter();
     private final AtomicReference<Lifecycle> state = new AtomicReference<>(Lifecycle.NEW);
     private volatile JmxRegistration registration;
@@ -159,8 +161,8 @@ public final class Pipeline {
                 dropped.drop(level, DropReason.RESERVE);
                 return false;
             }
-            LogEvent event = scratch(depth);
-            return capture(event, level, loggerName, translator, a, b, c, d) && enqueue(event, level, loggerName);
+            Producer producer = producer(depth);
+            return capture(producer.event, level, loggerName, translator, a, b, c, d) && enqueue(producer, level, loggerName);
         } finally {
             depth.value = 0;
         }
@@ -193,7 +195,8 @@ public final class Pipeline {
     }
 
     // One claim, a copy, one publish: nothing here can block or run user code.
-    private boolean enqueue(LogEvent event, Level level, String loggerName) {
+    private boolean enqueue(Producer producer, Level level, String loggerName) {
+        LogEvent event = producer.event;
         long sequence;
         try {
             sequence = ring.tryNext();
@@ -207,23 +210,29 @@ public final class Pipeline {
         // and the stores into the slot's cold lines come after the claim's fence, not before it.
         ring.get(sequence).takeFrom(event, handlers.length);
         ring.publish(sequence);
-        accepted.increment(level);
+        producer.accepted.increment(level); // no locked instruction to wait for the slot's stores
         if (state.get().refusesEvents) {
             shutdown.publishedDuringShutdown(sequence, level, loggerName);
         }
         return true;
     }
 
-    // The calling thread's own event for this pipeline; a thread that logs into another pipeline
-    // gets a new one (only tests and benchmarks run several).
-    private LogEvent scratch(RecursionGuard.Depth depth) {
-        Object mine = depth.scratch;
-        if (mine instanceof LogEvent && ((LogEvent) mine).budget() == budget) {
-            return (LogEvent) mine;
+    // The calling thread's own state for this pipeline. The one it used last is cached in its
+    // Depth, so the common call pays no second thread-local lookup; a thread that logs into
+    // another pipeline (only tests, benchmarks and a Spring rebuild run several) finds its own
+    // state for each.
+    private Producer producer(RecursionGuard.Depth depth) {
+        Object last = depth.scratch;
+        if (last instanceof Producer && ((Producer) last).belongsTo(budget)) {
+            return (Producer) last;
         }
-        LogEvent created = new LogEvent(maxChars, maxFieldChars, budget);
-        depth.scratch = created;
-        return created;
+        Producer mine = producers.get();
+        depth.scratch = mine;
+        return mine;
+    }
+
+    private Producer newProducer() {
+        return new Producer(new LogEvent(maxChars, maxFieldChars, budget), accepted.newCell(Thread.currentThread()));
     }
 
     // ------------------------------------------------------------------ lifecycle

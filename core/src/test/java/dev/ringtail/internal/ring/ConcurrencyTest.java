@@ -7,6 +7,7 @@ import dev.ringtail.PipelineStats;
 import dev.ringtail.internal.event.EventView;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.SinkCounters;
+import dev.ringtail.testing.CollectingSink;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -74,6 +75,33 @@ class ConcurrencyTest {
         }
         assertThat(sink.received).isEqualTo(stats.accepted());
         assertThat(sink.violations).as("duplicated or reordered events").isEmpty();
+        assertThat(pipeline.shutdown(Duration.ofSeconds(10))).isTrue();
+    }
+
+    @Test
+    void keepsTheCountsOfThreadsThatLoggedAndWereCollected() throws Exception {
+        CollectingSink sink = new CollectingSink("kept");
+        Pipeline pipeline = Pipeline.builder().ringSize(4096).jmx(false).sink(sink).build().start();
+        int threads = 200;
+        for (int t = 0; t < threads; t++) { // a thread per task, as some pools and servers do
+            Thread thread = new Thread(() -> {
+                for (int i = 0; i < 8; i++) { // two of each level
+                    pipeline.publish(LEVELS[i & 3], "short-lived", TAGGED, 0, i, null, null);
+                }
+            });
+            thread.start();
+            thread.join();
+        }
+        for (int i = 0; i < 5; i++) {
+            System.gc(); // collects the dead threads; their counts must not go with them
+        }
+        assertThat(pipeline.flush(Duration.ofSeconds(30))).isTrue();
+        PipelineStats stats = pipeline.stats();
+        assertThat(stats.accepted()).isEqualTo(threads * 8L);
+        for (Level level : LEVELS) {
+            assertThat(stats.accepted(level)).isEqualTo(threads * 2L);
+        }
+        assertThat(stats.sink("kept").orElseThrow().delivered()).isEqualTo(stats.accepted());
         assertThat(pipeline.shutdown(Duration.ofSeconds(10))).isTrue();
     }
 
