@@ -64,11 +64,12 @@ final class Diagnosis {
                     "1. _Measured: the hand-off to the consumer's core._ The full-ring rows, which claim nothing"
                             + " and touch no line the consumer writes, answer in 40 to 80 ns. An accepted call CASes"
                             + " the shared cursor, fills a slot the consumer read last, and marks it available for"
-                            + " the consumer: cache lines the other core holds. A standalone run of the core publish"
-                            + " path (`Pipeline.publish`, paced 2 µs apart) gave a p50 of 280 to 380 ns with a ring of"
-                            + " 1,024 slots and with one of 16,384 alike, so it is coherence traffic with the"
-                            + " consumer's core, not a working set too large for the caches. On this virtual"
-                            + " machine (Firecracker, 2 vCPUs) each such transfer costs on the order of 100 ns.",
+                            + " the consumer: cache lines the other core holds. Through the SLF4J API"
+                            + " (`RingtailSlf4jBenchmark -p ringSize=2000,10000`, paced 2 µs apart) two threads read"
+                            + " about 220 ns at p50 with a ring of 2,000 against about 430 ns with the default: the"
+                            + " default ring's slots do not fit a core's cache, so every slot the copy writes is a"
+                            + " miss. On this virtual machine (Firecracker, 2 vCPUs) each miss or transfer costs"
+                            + " on the order of 100 ns.",
                     "2. _What would close it._ Fewer shared lines per event: a per-thread buffer handed to the"
                             + " ring a batch at a time, or one single-producer ring per application thread (no CAS"
                             + " on a shared cursor), would amortize the transfers over many events. Bare-metal"
