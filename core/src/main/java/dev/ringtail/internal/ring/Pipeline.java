@@ -13,7 +13,6 @@ import dev.ringtail.internal.diag.Diagnostics;
 import dev.ringtail.internal.diag.RecursionGuard;
 import dev.ringtail.internal.sink.Sink;
 import dev.ringtail.internal.stats.DropCounter;
-import dev.ringtail.internal.stats.ThreadCounts;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -57,9 +56,7 @@ public final class Pipeline {
     private final StderrFallback fallback;
     private final ControlChannel control;
     private final ShutdownSequence shutdown;
-    private final ThreadCounts accepted = new ThreadCounts();
-    /** Each thread's {@link Producer} for this pipeline; a thread's last one is also cached in its {@code Depth}. */
-    private final ThreadLocal<Producer> producers = ThreadLocal.withInitial(this::newProducer);
+    private final Producers producers;
     private final DropCounter dropped = new DropCounter();
     private final AtomicReference<Lifecycle> state = new AtomicReference<>(Lifecycle.NEW);
     private volatile JmxRegistration registration;
@@ -75,6 +72,7 @@ public final class Pipeline {
         this.maxChars = b.maxMessageChars;
         this.maxFieldChars = b.maxFieldChars;
         this.budget = new MemoryBudget(b.maxRetainedBytes);
+        this.producers = new Producers(maxChars, maxFieldChars, budget);
         int ringSize = RingSizing.fitToHeap(b.ringSize, Runtime.getRuntime().maxMemory(), diagnostics);
         MemoryBudget slotBudget = budget;
         int fieldChars = maxFieldChars;
@@ -161,7 +159,7 @@ public final class Pipeline {
                 dropped.drop(level, DropReason.RESERVE);
                 return false;
             }
-            Producer producer = producer(depth);
+            Producer producer = producers.current(depth);
             return capture(producer.event, level, loggerName, translator, a, b, c, d) && enqueue(producer, level, loggerName);
         } finally {
             depth.value = 0;
@@ -217,24 +215,6 @@ public final class Pipeline {
         return true;
     }
 
-    // The calling thread's own state for this pipeline. The one it used last is cached in its
-    // Depth, so the common call pays no second thread-local lookup; a thread that logs into
-    // another pipeline (only tests, benchmarks and a Spring rebuild run several) finds its own
-    // state for each.
-    private Producer producer(RecursionGuard.Depth depth) {
-        Object last = depth.scratch;
-        if (last instanceof Producer && ((Producer) last).belongsTo(budget)) {
-            return (Producer) last;
-        }
-        Producer mine = producers.get();
-        depth.scratch = mine;
-        return mine;
-    }
-
-    private Producer newProducer() {
-        return new Producer(new LogEvent(maxChars, maxFieldChars, budget), accepted.newCell(Thread.currentThread()));
-    }
-
     // ------------------------------------------------------------------ lifecycle
 
     /**
@@ -277,7 +257,7 @@ public final class Pipeline {
         for (SinkHandler handler : handlers) {
             sinkStats.add(handler.sink().counters().snapshot());
         }
-        return new PipelineStats(accepted.sums(), dropped.levelSums(), dropped.reasonSums(), pending(),
+        return new PipelineStats(producers.acceptedSums(), dropped.levelSums(), dropped.reasonSums(), pending(),
                 admission.limit(), sinkStats);
     }
 
