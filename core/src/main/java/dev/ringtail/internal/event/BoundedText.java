@@ -1,5 +1,7 @@
 package dev.ringtail.internal.event;
 
+import java.util.Objects;
+
 /**
  * A reusable text buffer that never grows past its limit: what does not fit is counted, and
  * {@link #end()} appends {@code …[truncated N chars]}. So a 1 MB argument costs no 1 MB slot.
@@ -16,8 +18,6 @@ public final class BoundedText implements CharSequence {
      * a fresh one when shrunk, so an idle slot holds only its base.
      */
     public static final int BASE_CHARS = 256;
-    /** Room a decimal long needs, so that {@link #append(long)} can skip the bound check. */
-    private static final int LONG_CHARS = 20;
     /** Room the marker needs after {@code maxChars}: its prefix, a long's digits, its suffix. */
     private static final int MARKER_CHARS = 40;
 
@@ -87,25 +87,12 @@ public final class BoundedText implements CharSequence {
 
     /** Appends a number without the String that {@code Long.toString} would allocate. */
     public void append(long value) {
-        if (maxChars - length < LONG_CHARS) {
-            append(Long.toString(value));
+        if (maxChars - length < Decimal.MAX_CHARS) {
+            append(Long.toString(value)); // near the limit: cut like any text
             return;
         }
-        ensureRoom(LONG_CHARS);
-        if (value < 0) {
-            chars[length++] = '-';
-        }
-        // in negatives, where Long.MIN_VALUE has its digits too
-        long rest = value < 0 ? value : -value;
-        int digits = 1;
-        for (long q = rest / 10; q != 0; q /= 10) {
-            digits++;
-        }
-        for (int i = length + digits - 1; i >= length; i--) {
-            chars[i] = (char) ('0' - rest % 10);
-            rest /= 10;
-        }
-        length += digits;
+        ensureRoom(Decimal.MAX_CHARS);
+        length = Decimal.write(chars, length, value);
     }
 
     // Growth is done here, never past maxChars and the marker: a text cut at maxChars never holds
@@ -153,9 +140,7 @@ public final class BoundedText implements CharSequence {
 
     /** Copies characters out, as {@link String#getChars} does. */
     public void getChars(int start, int end, char[] into, int offset) {
-        if (start < 0 || start > end || end > length) {
-            throw new IndexOutOfBoundsException("start " + start + ", end " + end + ", length " + length);
-        }
+        Objects.checkFromToIndex(start, end, length);
         System.arraycopy(chars, start, into, offset, end - start);
     }
 
@@ -171,17 +156,12 @@ public final class BoundedText implements CharSequence {
 
     @Override
     public char charAt(int index) {
-        if (index < 0 || index >= length) {
-            throw new IndexOutOfBoundsException("index " + index + ", length " + length);
-        }
-        return chars[index];
+        return chars[Objects.checkIndex(index, length)];
     }
 
     @Override
     public CharSequence subSequence(int start, int end) {
-        if (start < 0 || start > end || end > length) {
-            throw new IndexOutOfBoundsException("start " + start + ", end " + end + ", length " + length);
-        }
+        Objects.checkFromToIndex(start, end, length);
         return new String(chars, start, end - start);
     }
 

@@ -60,27 +60,14 @@ public final class Truncation {
 
     /** Length of the marker for {@code dropped} chars. */
     public static int markerLength(long dropped) {
-        return PREFIX.length() + digits(dropped) + SUFFIX.length();
+        return PREFIX.length() + Decimal.length(dropped) + SUFFIX.length();
     }
 
     /** Writes the marker into {@code into} at {@code offset}, without allocating; returns the end offset. */
     public static int writeMarker(char[] into, int offset, long dropped) {
         PREFIX.getChars(0, PREFIX.length(), into, offset);
-        int end = offset + PREFIX.length() + digits(dropped);
-        long rest = dropped;
-        for (int i = end - 1; i >= offset + PREFIX.length(); i--) {
-            into[i] = (char) ('0' + rest % 10);
-            rest /= 10;
-        }
+        int end = Decimal.write(into, offset + PREFIX.length(), dropped);
         SUFFIX.getChars(0, SUFFIX.length(), into, end);
         return end + SUFFIX.length();
-    }
-
-    private static int digits(long value) {
-        int digits = 1;
-        for (long rest = value / 10; rest > 0; rest /= 10) {
-            digits++;
-        }
-        return digits;
     }
 }
