@@ -229,11 +229,7 @@ public final class MemorySpool implements Spool {
         }
 
         long events() {
-            long n = 0;
-            for (int v : perLevel) {
-                n += v;
-            }
-            return n;
+            return Arrays.stream(perLevel).asLongStream().sum();
         }
 
         @Override

@@ -3,6 +3,7 @@ package dev.ringtail.internal.spool;
 import dev.ringtail.Level;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
 import java.util.zip.CRC32C;
 
 /**
@@ -41,11 +42,7 @@ final class RecordFormat {
     }
 
     static long events(int[] perLevel) {
-        long sum = 0;
-        for (int count : perLevel) {
-            sum += count;
-        }
-        return sum;
+        return Arrays.stream(perLevel).asLongStream().sum();
     }
 
     /** Writes the record header for {@code payload[offset, offset + length)} into {@code header}. */
