@@ -46,10 +46,7 @@ class SpoolCrashIT extends SpoolAppBase {
             }
 
             receiver.up();
-            SwapInApp.Result b;
-            try (SwapInApp.Running replaying = app.start("-Xmx128m", properties, List.of(), "drain", "1", "0", "0", "120")) {
-                b = SpoolChild.awaitExit(replaying, 180);
-            }
+            SwapInApp.Result b = replayOnly(properties, 120, 180);
             assertThat(b.exitCode).as(b.toString()).isZero();
             SpoolChild.Counters counters = SpoolChild.counters(b.stdout, "final");
             assertThat(counters.get("spoolFound")).as(counters.toString()).isPositive();

@@ -43,10 +43,7 @@ class SpoolRestartIT extends SpoolAppBase {
             assertThat(SpoolChild.segmentBytes(SpoolChild.sinkDir(spool))).isPositive();
 
             receiver.up();
-            SwapInApp.Result second;
-            try (SwapInApp.Running b = app.start("-Xmx128m", properties, List.of(), "drain", "1", "0", "0", "60")) {
-                second = SpoolChild.awaitExit(b, 90);
-            }
+            SwapInApp.Result second = replayOnly(properties, 60, 90);
             assertThat(second.exitCode).as(second.toString()).isZero();
             SpoolChild.Counters b = SpoolChild.counters(second.stdout, "final");
             assertThat(b.get("spoolFound")).as(b.toString()).isEqualTo(EVENTS);
