@@ -33,6 +33,7 @@ public final class LogEvent implements EventView {
      * are the application's objects and their size is unknown, so a fixed estimate is charged.
      */
     static final long THROWABLE_BYTES = 4096;
+    private static final Map<String, String> EMPTY = Collections.emptyMap();
 
     private Kind kind = Kind.LOG;
     private boolean synthetic;
@@ -46,7 +47,7 @@ public final class LogEvent implements EventView {
     private Throwable throwable;
     private Markers markers;
     private KeyValues keyValues;
-    private Map<String, String> mdc = Collections.emptyMap();
+    private Map<String, String> mdc = EMPTY;
     private ControlRequest control;
     /** The budget this event belongs to (its pipeline's), or null outside any ring. */
     private final MemoryBudget budget;
@@ -146,7 +147,10 @@ public final class LogEvent implements EventView {
 
     /** Keeps a reference: pass an immutable map (a copy-on-write MDC snapshot). Null means empty. */
     public LogEvent mdc(Map<String, String> mdc) {
-        this.mdc = mdc == null ? Collections.emptyMap() : mdc;
+        Map<String, String> next = mdc == null ? EMPTY : mdc;
+        if (this.mdc != next) {
+            this.mdc = next;
+        }
         return this;
     }
 
@@ -216,18 +220,12 @@ public final class LogEvent implements EventView {
     /** Starts a new event in this slot, before the translator runs. */
     void begin(Kind kind, Level level, String loggerName, String threadName, long epochSecond,
                int nanoOfSecond, int readers) {
-        this.kind = kind;
-        this.synthetic = false;
-        this.level = level;
-        this.loggerName = loggerName;
-        this.threadName = threadName;
         this.epochSecond = epochSecond;
         this.nanoOfSecond = nanoOfSecond;
-        this.throwable = null;
-        this.mdc = Collections.emptyMap();
+        this.synthetic = false;
+        references(kind, level, loggerName, threadName, null, EMPTY, null);
         markers.reset();
         keyValues.reset();
-        this.control = null;
         message.start();
         REMAINING.setRelease(this, readers);
     }
@@ -263,17 +261,12 @@ public final class LogEvent implements EventView {
      * it referred to. No user code runs here.
      */
     void takeFrom(LogEvent captured, int readers) {
-        this.kind = captured.kind;
-        this.synthetic = captured.synthetic;
-        this.level = captured.level;
-        this.loggerName = captured.loggerName;
-        this.threadName = captured.threadName;
         this.epochSecond = captured.epochSecond;
         this.nanoOfSecond = captured.nanoOfSecond;
-        this.throwable = captured.throwable;
-        this.mdc = captured.mdc;
-        this.control = captured.control;
         this.charged = captured.charged;
+        this.synthetic = captured.synthetic;
+        references(captured.kind, captured.level, captured.loggerName, captured.threadName, captured.throwable,
+                captured.mdc, captured.control);
         if (captured.message.fitsBase()) {
             message.copyFrom(captured.message);
         } else {
@@ -291,6 +284,36 @@ public final class LogEvent implements EventView {
         }
         REMAINING.setRelease(this, readers);
         captured.forget();
+    }
+
+    // G1's write barrier: storing a reference into an old object (every slot and capture event is
+    // one) from another region costs a StoreLoad fence, which waits for the stores into the slot's
+    // cold lines, and once the card is cleaned a dirty card for G1's refinement threads to scan. These
+    // references (kind, level, logger and thread name, the empty MDC) seldom change from one event
+    // to the next, so each is stored only when it differs. Null stores need no barrier.
+    private void references(Kind kind, Level level, String loggerName, String threadName, Throwable throwable,
+                            Map<String, String> mdc, ControlRequest control) {
+        if (this.kind != kind) {
+            this.kind = kind;
+        }
+        if (this.level != level) {
+            this.level = level;
+        }
+        if (this.loggerName != loggerName) {
+            this.loggerName = loggerName;
+        }
+        if (this.threadName != threadName) {
+            this.threadName = threadName;
+        }
+        if (this.throwable != throwable) {
+            this.throwable = throwable;
+        }
+        if (this.mdc != mdc) {
+            this.mdc = mdc;
+        }
+        if (this.control != control) {
+            this.control = control;
+        }
     }
 
     private void takeMarkers(LogEvent captured) {
@@ -329,7 +352,9 @@ public final class LogEvent implements EventView {
     // no user code: the MDC map is not asked whether it is empty, as clear() does on a consumer.
     private void forget() {
         this.throwable = null;
-        this.mdc = Collections.emptyMap();
+        if (this.mdc != EMPTY) { // see references()
+            this.mdc = EMPTY;
+        }
         this.control = null;
         this.charged = 0;
         markers.clear();
@@ -361,7 +386,7 @@ public final class LogEvent implements EventView {
             throwable = null;
         }
         if (!mdc.isEmpty()) {
-            mdc = Collections.emptyMap();
+            mdc = EMPTY;
         }
         if (control != null) {
             control = null;
