@@ -131,7 +131,8 @@ final class GoalsSection extends Section {
     /** The allocation table, ringtail without context per argument count; true if every row met the goal. */
     private boolean allocationGoal() {
         List<Result> rows = suite.matching(r -> r.className().equals(RINGTAIL) && r.isThroughput()
-                && r.threads() == THREADS && "none".equals(r.param("context")) && SuiteResults.isDefaultWait(r));
+                && r.threads() == THREADS && SuiteResults.NO_CONTEXT.equals(r.param("context")) && SuiteResults.isDefaultWait(r)
+                && SuiteResults.isDefaultRing(r));
         if (rows.isEmpty()) {
             return true;
         }

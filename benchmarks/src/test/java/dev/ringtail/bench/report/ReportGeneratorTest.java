@@ -1,11 +1,13 @@
 package dev.ringtail.bench.report;
 
+import static dev.ringtail.bench.report.JmhJson.endToEnd;
+import static dev.ringtail.bench.report.JmhJson.sample;
+import static dev.ringtail.bench.report.JmhJson.throughput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.bench.Outcomes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,12 +26,8 @@ class ReportGeneratorTest {
                 throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 0.01, 48),
                 throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"0\",\"context\":\"none\"}", 0.02, 0.01),
                 throughput("Log4j2AsyncBenchmark.oneThread", "{}", 0.005, 0.02),
-                "{\"benchmark\":\"dev.ringtail.bench.RingtailEndToEndBenchmark.ringtail\",\"mode\":\"thrpt\","
-                        + "\"threads\":1,\"params\":{\"gzip\":\"true\"},\"primaryMetric\":{\"score\":150000.0,"
-                        + "\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}",
-                "{\"benchmark\":\"dev.ringtail.bench.OtlpEndToEndBenchmark.otlp\",\"mode\":\"thrpt\","
-                        + "\"threads\":1,\"params\":{\"protocol\":\"http/json\"},\"primaryMetric\":{\"score\":120000.0,"
-                        + "\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}") + "]");
+                endToEnd("RingtailEndToEndBenchmark.ringtail", "{\"gzip\":\"true\"}", 150_000),
+                endToEnd("OtlpEndToEndBenchmark.otlp", "{\"protocol\":\"http/json\"}", 120_000)) + "]");
         Path outcomes = dir.resolve("outcomes.tsv");
         Files.writeString(outcomes, "dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\tsample\t1\t"
                 + "args=1;context=none;\t750\t250\n");
@@ -89,14 +87,28 @@ class ReportGeneratorTest {
     void allocationIsNotMeasuredRatherThanMissedInARunWithoutTheGcProfiler() throws Exception {
         ReportGenerator generator = generator(
                 sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
-                "{\"benchmark\":\"dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\",\"mode\":\"thrpt\","
-                        + "\"threads\":1,\"params\":{\"args\":\"1\",\"context\":\"none\"},\"primaryMetric\":"
-                        + "{\"score\":0.01,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},\"secondaryMetrics\":{}}");
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 0.01, Double.NaN));
 
         String md = generator.markdown();
 
         assertThat(md).contains("| 1 | - | not measured (run with `-prof gc`) |")
                 .doesNotContain("**missed** by").doesNotContain("**Allocation.**");
+    }
+
+    @Test
+    void judgesTheDefaultRingWhenTheRunAlsoMeasuredASmallerOne() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread",
+                        "{\"args\":\"1\",\"context\":\"none\",\"waitStrategy\":\"timeout\",\"ringSize\":\"2000\"}", 50, 500),
+                sample("RingtailSlf4jBenchmark.oneThread",
+                        "{\"args\":\"1\",\"context\":\"none\",\"waitStrategy\":\"timeout\",\"ringSize\":\"10000\"}", 100, 2000),
+                sample("Log4j2AsyncBenchmark.oneThread", "{}", 110, 900));
+
+        String md = generator.markdown();
+
+        assertThat(md).contains("| ringtail / Log4j2 all-async | <= 0.8x its time | 0.91x |",
+                "| ringtail (SLF4J) | 1 arg, ring 2000 | 1 | 50 ns |", "| ringtail (SLF4J) | 1 arg | 1 | 100 ns |");
+        assertThat(md.indexOf("| 1 arg, ring 2000 |")).isLessThan(md.indexOf("| 1 arg | 1 | 100 ns |"));
     }
 
     private ReportGenerator generator(String... results) throws Exception {
@@ -110,21 +122,5 @@ class ReportGeneratorTest {
         assertThat(LatencyChart.decadeLabel(1)).isEqualTo("10 ns");
         assertThat(LatencyChart.decadeLabel(3)).isEqualTo("1 \u00b5s");
         assertThat(LatencyChart.decadeLabel(8)).isEqualTo("100 ms");
-    }
-
-    private static String sample(String benchmark, String params, double p50, double p99) {
-        return String.format(Locale.ROOT, "{\"jmhVersion\":\"1.37\",\"benchmark\":\"dev.ringtail.bench.%s\","
-                        + "\"mode\":\"sample\",\"threads\":1,\"forks\":1,\"jdkVersion\":\"17\",\"vmName\":\"VM\","
-                        + "\"vmVersion\":\"17\",\"params\":%s,\"primaryMetric\":{\"score\":%f,\"scoreError\":1.0,"
-                        + "\"scorePercentiles\":{\"50.0\":%f,\"90.0\":%f,\"99.0\":%f,\"99.9\":%f,\"99.99\":%f},"
-                        + "\"scoreUnit\":\"ns/op\"},\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":0.5,"
-                        + "\"scoreUnit\":\"B/op\"}}}", benchmark, params, p50, p50, p50 * 2, p99, p99 * 2, p99 * 4);
-    }
-
-    private static String throughput(String benchmark, String params, double opsPerNs, double alloc) {
-        return String.format(Locale.ROOT, "{\"benchmark\":\"dev.ringtail.bench.%s\",\"mode\":\"thrpt\",\"threads\":1,"
-                        + "\"params\":%s,\"primaryMetric\":{\"score\":%f,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},"
-                        + "\"secondaryMetrics\":{\"\u00b7gc.alloc.rate.norm\":{\"score\":%f,\"scoreUnit\":\"B/op\"}}}",
-                benchmark, params, opsPerNs, alloc);
     }
 }
