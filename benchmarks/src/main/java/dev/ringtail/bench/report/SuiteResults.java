@@ -28,7 +28,7 @@ final class SuiteResults {
     static final String THROUGHPUT = "thrpt";
     /** ringtail's default consumer wait: the rows the goals are judged on. */
     static final String DEFAULT_WAIT = "timeout";
-    /** ringtail's default ring ({@code ringtail.ringSize}): with {@code -p ringSize=2000,10000} the 10,000 row is judged. */
+    /** ringtail's default ring ({@code ringtail.ringSize}): of {@code -p ringSize=2000,10000}, the row judged. */
     static final String DEFAULT_RING_SIZE = Integer.toString(PipelineBuilder.DEFAULT_RING_SIZE);
     /** The call every peer makes too: one argument, no MDC, no key-values. */
     static final String ONE_ARG = "1";

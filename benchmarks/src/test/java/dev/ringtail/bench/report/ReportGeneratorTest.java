@@ -96,6 +96,22 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void threeArgumentAllocationIsShownForReferenceAndIsNoMiss() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"0\",\"context\":\"none\"}", 0.01, 0.4),
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 0.01, 0.6),
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"3\",\"context\":\"none\"}", 0.01, 32));
+
+        String md = generator.markdown();
+
+        assertThat(md).contains("(goal: 0 B with up to 1 argument;", "| 0 | 0.4 | met |", "| 1 | 0.6 | met |",
+                "| 3 | 32 | for reference: SLF4J's varargs array |");
+        assertThat(md).doesNotContain("**missed** by").doesNotContain("**Allocation.**")
+                .doesNotContain("### Where a goal is missed");
+    }
+
+    @Test
     void judgesTheDefaultRingWhenTheRunAlsoMeasuredASmallerOne() throws Exception {
         ReportGenerator generator = generator(
                 sample("RingtailSlf4jBenchmark.oneThread",
