@@ -2,6 +2,7 @@ package dev.ringtail.bench.demo;
 
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
+import dev.ringtail.bench.DemoSummary;
 import dev.ringtail.bench.LoopbackReceiver;
 import dev.ringtail.bench.SyncHttpLogger;
 import dev.ringtail.internal.config.RingtailConfig;
@@ -123,7 +124,8 @@ public final class Demo {
         }
 
         Report report = new Report(out);
-        report.latencies(ringtailLatencies.summarize(), syncLatencies.summarize(), timerCost());
+        Latencies.Summary ringtailSummary = ringtailLatencies.summarize();
+        report.latencies(ringtailSummary, syncLatencies.summarize(), timerCost());
         SinkStats sink = stats.sink(BetterStackSink.NAME).orElse(null);
         long delivered = sink == null ? 0 : sink.delivered();
         long failed = sink == null ? 0 : sink.failed();
@@ -148,11 +150,34 @@ public final class Demo {
                     + " refused (and counted) rather than make a log call wait. Try a lower --rate or a larger"
                     + " --ring-size.");
         }
+        boolean summarized = o.summary == null
+                || summary(o, stats, delivered, failed, delivered * 1e9 / deliveredAt, ringtailSummary, out);
         boolean complete = drained && failed == 0 && delivered == stats.accepted();
         if (!complete) {
             out.println("warning: not every accepted event was delivered" + (drained ? "" : " (flush timed out)"));
         }
-        return complete ? 0 : 1;
+        return complete && summarized ? 0 : 1;
+    }
+
+    // The closing figures as the file the docs generator reads for the burst goal; false if it could not be written.
+    private static boolean summary(DemoOptions o, PipelineStats stats, long delivered, long failed, double endToEnd,
+                                   Latencies.Summary latencies, PrintStream out) {
+        DemoSummary summary = new DemoSummary().put(DemoSummary.RATE, o.rate).put(DemoSummary.BURST, o.burst)
+                .put(DemoSummary.THREADS, o.threads).put(DemoSummary.EVENTS, stats.attempted())
+                .put(DemoSummary.ACCEPTED, stats.accepted()).put(DemoSummary.DROPPED, stats.dropped())
+                .put(DemoSummary.DELIVERED, delivered).put(DemoSummary.FAILED, failed)
+                .put(DemoSummary.END_TO_END_EVENTS_PER_SECOND, Math.round(endToEnd))
+                .put(DemoSummary.P50_NANOS, latencies.quantile(0.50))
+                .put(DemoSummary.P99_NANOS, latencies.quantile(0.99))
+                .put(DemoSummary.P999_NANOS, latencies.quantile(0.999));
+        try {
+            summary.write(o.summary);
+            out.println("summary written to " + o.summary);
+            return true;
+        } catch (IOException e) {
+            out.println("warning: could not write the summary to " + o.summary + ": " + e);
+            return false;
+        }
     }
 
     // Starts the threads, shows progress, joins them. Each thread paces itself to its share of the rate.
