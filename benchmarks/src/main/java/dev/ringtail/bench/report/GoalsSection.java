@@ -142,7 +142,7 @@ final class GoalsSection extends Section {
         }
         rows.sort(Comparator.comparing(r -> r.param("args")));
         md.append(String.format(Locale.ROOT, "**Allocation per log call without MDC** (goal: %.0f B with up to %d"
-                        + " argument; `-prof gc`, Throughput, one thread, all threads' allocation divided by calls):\n\n",
+                + " argument; `-prof gc`, Throughput, one thread, all threads' allocation divided by calls):\n\n",
                 Goals.ALLOCATION_BYTES, Goals.ALLOCATION_GOAL_MAX_ARGS));
         md.append("| arguments | B/op | verdict |\n|---|---:|---|\n");
         boolean allOk = true;
@@ -168,13 +168,7 @@ final class GoalsSection extends Section {
 
     /** A "met" measured mostly on refusals proves little: say so. */
     private String caveat(Result r) {
-        double share = suite.acceptedShare(r);
-        if (Double.isNaN(share) || share >= Goals.CONCLUSIVE_ACCEPTED_SHARE) {
-            return "";
-        }
-        return String.format(Locale.ROOT,
-                " (not conclusive: only %.0f%% of ringtail's calls were accepted, the rest were cheaper refusals)",
-                100 * share);
+        return GoalTable.caveat(suite.acceptedShare(r));
     }
 
     private String throughputRatio(String fast, String slow) {

@@ -1,5 +1,6 @@
 package dev.ringtail.bench.report;
 
+import dev.ringtail.bench.DemoSummary;
 import dev.ringtail.bench.Outcomes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,19 +13,21 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Regenerates {@code docs/benchmarks.md} and its SVG chart from a JMH JSON result:
  * {@code java -jar benchmarks.jar report --results r.json --out docs/benchmarks.md [--outcomes o.tsv]
- * [--command "..."] [--provisional "why"] [--failed "a;b"]}. Every number in the document comes
- * from the JSON (and the outcomes file); the prose around a missed goal is fixed text naming the
- * causes found when the suite was written. This class frames the document (run facts, method);
- * {@link GoalsSection} and {@link Tables} write its body.
+ * [--burst burst.tsv] [--command "..."] [--provisional "why"] [--failed "a;b"]}. Every number in the
+ * document comes from the JSON (and the outcomes file, and the demo's burst summary); the prose
+ * around a missed goal is fixed text naming the causes found when the suite was written. This
+ * class frames the document (run facts, method); {@link GoalsSection}, {@link HotPathGoalsSection}
+ * and {@link Tables} write its body.
  */
 public final class ReportGenerator {
     static final String CHART_FILE = "benchmarks-latency.svg";
     private static final String USAGE = "usage: report --results jmh.json --out docs/benchmarks.md"
-            + " [--outcomes outcomes.tsv] [--command \"how the suite was run\"]"
+            + " [--outcomes outcomes.tsv] [--burst burst.tsv] [--command \"how the suite was run\"]"
             + " [--provisional \"why these numbers are not final\"] [--failed \"benchmark;benchmark\"]";
     private static final int USAGE_ERROR = 2;
     /** The rows the chart draws, one line per logger and thread count: class, label, colour. */
@@ -37,6 +40,7 @@ public final class ReportGenerator {
     private static final int[] CHART_THREADS = {1, 2};
 
     private final SuiteResults suite;
+    private final Optional<DemoSummary> burst;
     private final Map<String, Object> facts;
     private final String command;
     private final String provisional;
@@ -44,12 +48,14 @@ public final class ReportGenerator {
     private final String failed;
 
     /**
+     * @param burst       the demo's summary of its burst run, if there was one
      * @param provisional why the numbers are not final, or null
      * @param failed      benchmarks that failed in the run, separated by {@code ;}, or empty
      */
-    ReportGenerator(JmhResults.Run run, Map<String, Outcomes.Counts> outcomes, String command, String provisional,
-                    String date, String failed) {
+    ReportGenerator(JmhResults.Run run, Map<String, Outcomes.Counts> outcomes, Optional<DemoSummary> burst,
+                    String command, String provisional, String date, String failed) {
         this.suite = new SuiteResults(run.results(), outcomes);
+        this.burst = burst;
         this.facts = run.facts();
         this.command = command;
         this.provisional = provisional;
@@ -69,9 +75,17 @@ public final class ReportGenerator {
         JmhResults.Run run = JmhResults.read(Path.of(opts.get("--results")));
         Map<String, Outcomes.Counts> outcomes = opts.containsKey("--outcomes")
                 ? Outcomes.read(Path.of(opts.get("--outcomes"))) : Map.of();
+        Optional<DemoSummary> burst = Optional.empty();
+        if (opts.containsKey("--burst")) {
+            burst = DemoSummary.read(Path.of(opts.get("--burst")));
+            if (burst.isEmpty()) {
+                System.err.println("report: no burst summary at " + opts.get("--burst") + ": bursts not measured");
+            }
+        }
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        ReportGenerator generator = new ReportGenerator(run, outcomes, opts.getOrDefault("--command", "(not recorded)"),
-                opts.get("--provisional"), date, opts.getOrDefault("--failed", ""));
+        ReportGenerator generator = new ReportGenerator(run, outcomes, burst,
+                opts.getOrDefault("--command", "(not recorded)"), opts.get("--provisional"), date,
+                opts.getOrDefault("--failed", ""));
         Path out = Path.of(opts.get("--out"));
         Path chart = out.resolveSibling(CHART_FILE);
         Files.createDirectories(out.toAbsolutePath().getParent());
@@ -95,6 +109,7 @@ public final class ReportGenerator {
                     .append(failed.replace(";", "`, `")).append("`\n\n");
         }
         new GoalsSection(suite, md).write();
+        new HotPathGoalsSection(suite, burst, md).write();
         new Tables(suite, md).write();
         method(md);
         return md.toString();

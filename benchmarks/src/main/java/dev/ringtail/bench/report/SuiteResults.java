@@ -2,6 +2,7 @@ package dev.ringtail.bench.report;
 
 import dev.ringtail.bench.FloorBenchmark;
 import dev.ringtail.bench.Outcomes;
+import dev.ringtail.internal.http.HttpSinkBuilder;
 import dev.ringtail.internal.ring.PipelineBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -23,6 +24,10 @@ final class SuiteResults {
     static final String LOGBACK = "LogbackAsyncBenchmark";
     static final String LOGTAIL = "LogtailBenchmark";
     static final String END_TO_END_SUFFIX = "EndToEndBenchmark";
+    static final String RINGTAIL_END_TO_END = "RingtailEndToEndBenchmark";
+    static final String LOGTAIL_END_TO_END = "LogtailEndToEndBenchmark";
+    /** ringtail's default deflate level: of {@code -p gzipLevel=1,6}, the end-to-end row judged. */
+    static final String DEFAULT_GZIP_LEVEL = Integer.toString(HttpSinkBuilder.DEFAULT_GZIP_LEVEL);
 
     static final String SAMPLE = "sample";
     static final String THROUGHPUT = "thrpt";
@@ -100,6 +105,12 @@ final class SuiteResults {
     /** A row without the ring-size parameter ran on the default ring. */
     static boolean isDefaultRing(Result r) {
         return DEFAULT_RING_SIZE.equals(r.params().getOrDefault("ringSize", DEFAULT_RING_SIZE));
+    }
+
+    /** ringtail's end-to-end row with gzip on, at the default level if the run varied it. */
+    Optional<Result> ringtailEndToEnd() {
+        return results.stream().filter(r -> r.className().equals(RINGTAIL_END_TO_END) && "true".equals(r.param("gzip"))
+                && DEFAULT_GZIP_LEVEL.equals(r.params().getOrDefault("gzipLevel", DEFAULT_GZIP_LEVEL))).findFirst();
     }
 
     /** The floor's SampleTime row with this consumer ({@link FloorBenchmark#PARK} or {@code BUSY_SPIN}). */

@@ -113,7 +113,7 @@ final class Tables extends Section {
                     : otlp ? "ringtail OTLP " + r.params().get("protocol") : "logback-logtail";
             String gzip = r.params().getOrDefault("gzip", otlp ? "true" : "false (unsupported)");
             double perSecond = Units.perSecond(r.unit());
-            md.append("| ").append(sender).append(" | ").append(gzip).append(" | ").append(rate(r.score() * perSecond))
+            md.append("| ").append(sender).append(" | ").append(gzip).append(" | ").append(rate(r.eventsPerSecond()))
                     .append(" | ").append(rate(r.error() * perSecond)).append(" |\n");
         }
         md.append('\n');

@@ -9,6 +9,7 @@ import dev.ringtail.bench.Outcomes;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -33,7 +34,7 @@ class ReportGeneratorTest {
                 + "args=1;context=none;\t750\t250\n");
 
         JmhResults.Run run = JmhResults.read(json);
-        ReportGenerator generator = new ReportGenerator(run, Outcomes.read(outcomes), "run-suite.sh",
+        ReportGenerator generator = new ReportGenerator(run, Outcomes.read(outcomes), Optional.empty(), "run-suite.sh",
                 "a test", "2026-01-01 00:00 UTC", "");
         String md = generator.markdown();
         String svg = generator.chart();
@@ -130,7 +131,28 @@ class ReportGeneratorTest {
     private ReportGenerator generator(String... results) throws Exception {
         Path json = dir.resolve("results.json");
         Files.writeString(json, "[" + String.join(",", results) + "]");
-        return new ReportGenerator(JmhResults.read(json), Map.of(), "run-suite.sh", null, "2026-01-01 00:00 UTC", "");
+        return new ReportGenerator(JmhResults.read(json), Map.of(), Optional.empty(), "run-suite.sh", null, "2026-01-01 00:00 UTC", "");
+    }
+
+    @Test
+    void burstOptionJudgesTheDemosSummaryAndAMissingFileIsNotMeasured() throws Exception {
+        Path json = dir.resolve("jmh.json");
+        Files.writeString(json, "[" + sample("RingtailSlf4jBenchmark.oneThread",
+                "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000) + "]");
+        Path out = dir.resolve("benchmarks.md");
+        Path burst = dir.resolve("burst.tsv");
+        Files.writeString(burst, "rate\t300000\nburst\t1000\nthreads\t1\nevents\t3000000\ndropped\t0\nfailed\t0\n");
+        String row = "| an application offering 300,000 events/s in bursts of 1,000 drops nothing | ";
+
+        ReportGenerator.main(new String[] {"--results", json.toString(), "--out", out.toString(), "--burst",
+                burst.toString()});
+        String measured = Files.readString(out);
+        ReportGenerator.main(new String[] {"--results", json.toString(), "--out", out.toString(), "--burst",
+                dir.resolve("no-such-run.tsv").toString()});
+        String absent = Files.readString(out);
+
+        assertThat(measured).contains(row + "3,000,000 events, 1 thread: 0 dropped, 0 failed | met |");
+        assertThat(absent).contains(row + "- | not measured in this run |");
     }
 
     @Test
