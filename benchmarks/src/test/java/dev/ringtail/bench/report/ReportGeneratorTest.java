@@ -135,6 +135,39 @@ class ReportGeneratorTest {
     }
 
     @Test
+    void aRegenerationKeepsWhatFollowsTheHandWrittenMarker() throws Exception {
+        Path json = dir.resolve("jmh.json");
+        Files.writeString(json, "[" + sample("RingtailSlf4jBenchmark.oneThread",
+                "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000) + "]");
+        Path out = dir.resolve("docs/benchmarks.md");
+        Files.createDirectories(out.getParent());
+        String handWritten = "\n## Before and after\n\nMeasured by hand, kept as written.\n";
+        Files.writeString(out, "# an older generated part\n\n" + HandWrittenTail.MARKER + "\n" + handWritten);
+        String[] args = {"--results", json.toString(), "--out", out.toString()};
+
+        ReportGenerator.main(args);
+        String once = Files.readString(out);
+        ReportGenerator.main(args);
+        String twice = Files.readString(out);
+
+        assertThat(once).startsWith("# Benchmarks: what a log call costs").doesNotContain("an older generated part")
+                .contains(HotPathGoalsSection.TITLE).endsWith("`.\n\n" + HandWrittenTail.MARKER + "\n" + handWritten);
+        assertThat(twice).endsWith(HandWrittenTail.MARKER + "\n" + handWritten);
+        assertThat(twice.split(HandWrittenTail.MARKER, -1)).hasSize(2);
+        assertThat(twice.split("Measured by hand", -1)).hasSize(2);
+    }
+
+    @Test
+    void aNewDocumentEndsWithTheMarkerAndNothingAfterIt() throws Exception {
+        String md = generator(sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}",
+                100, 2000)).markdown();
+
+        assertThat(md).endsWith("\n\n" + HandWrittenTail.MARKER + "\n");
+        assertThat(HandWrittenTail.keep(md, "")).isEqualTo(md);
+        assertThat(HandWrittenTail.keep(md, "a document from before the marker")).isEqualTo(md);
+    }
+
+    @Test
     void burstOptionJudgesTheDemosSummaryAndAMissingFileIsNotMeasured() throws Exception {
         Path json = dir.resolve("jmh.json");
         Files.writeString(json, "[" + sample("RingtailSlf4jBenchmark.oneThread",
