@@ -12,9 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 
 /**
@@ -98,23 +96,27 @@ public final class Demo {
         out.println("  route: " + target.route());
 
         Logger ringtail = target.logger(LOGGER);
-        Latencies ringtailLatencies = new Latencies(o.threads, share(o.events, o.threads, 0) + 1);
+        Latencies ringtailLatencies = new Latencies(o.threads, Load.share(o.events, o.threads, 0) + 1);
         long started = System.nanoTime();
-        runThreads("ringtail", ringtail, o.events, o.threads, o.rate, o.burst, ringtailLatencies, out, terminal);
+        Load.run("ringtail", o.events, o.threads, o.rate, o.burst,
+                (thread, count, pace, done) -> logLoop(ringtail, thread, count, pace, ringtailLatencies, done),
+                out, terminal);
         long logged = System.nanoTime() - started;
         boolean drained = target.flush(DRAIN_TIMEOUT);
         long deliveredAt = System.nanoTime() - started;
         PipelineStats stats = target.stats();
         long receivedByRingtail = receiver.events();
 
-        Latencies syncLatencies = new Latencies(o.threads, share(o.syncEvents, o.threads, 0) + 1);
+        Latencies syncLatencies = new Latencies(o.threads, Load.share(o.syncEvents, o.threads, 0) + 1);
         long syncDelivered = 0;
         long syncFailed = 0;
         long syncElapsed = 0;
         if (o.syncEvents > 0) {
             try (SyncHttpLogger sync = new SyncHttpLogger(LOGGER, receiver.endpoint(), LOOPBACK_TOKEN, o.threads)) {
                 long syncStarted = System.nanoTime();
-                runThreads("sync POST", sync, o.syncEvents, o.threads, 0, o.burst, syncLatencies, out, terminal);
+                Load.run("sync POST", o.syncEvents, o.threads, 0, o.burst,
+                        (thread, count, pace, done) -> logLoop(sync, thread, count, pace, syncLatencies, done),
+                        out, terminal);
                 syncElapsed = System.nanoTime() - syncStarted;
                 syncDelivered = sync.delivered();
                 syncFailed = sync.failed();
@@ -129,12 +131,12 @@ public final class Demo {
         SinkStats sink = stats.sink(BetterStackSink.NAME).orElse(null);
         long delivered = sink == null ? 0 : sink.delivered();
         long failed = sink == null ? 0 : sink.failed();
+        double endToEnd = delivered * 1e9 / deliveredAt;
         out.printf(Locale.ROOT, "ringtail   %,d events in %s: %,.0f events/s logged; accepted %,d, dropped %,d%n",
                 stats.attempted(), Report.duration(logged), stats.attempted() * 1e9 / logged, stats.accepted(),
                 stats.dropped());
         out.printf(Locale.ROOT, "           delivered %,d (2xx), failed %,d, %s after the first call: %,.0f events/s end"
-                        + " to end%s%n", delivered, failed, Report.duration(deliveredAt),
-                delivered * 1e9 / deliveredAt,
+                        + " to end%s%n", delivered, failed, Report.duration(deliveredAt), endToEnd,
                 toBetterStack ? "" : String.format(Locale.ROOT, "; the receiver counted %,d", receivedByRingtail));
         if (sink != null) {
             out.printf(Locale.ROOT, "           %,d batches, %s on the wire (%s before gzip)%n", sink.batches(),
@@ -150,8 +152,7 @@ public final class Demo {
                     + " refused (and counted) rather than make a log call wait. Try a lower --rate or a larger"
                     + " --ring-size.");
         }
-        boolean summarized = o.summary == null
-                || summary(o, stats, delivered, failed, delivered * 1e9 / deliveredAt, ringtailSummary, out);
+        boolean summarized = o.summary == null || summary(o, stats, delivered, failed, endToEnd, ringtailSummary, out);
         boolean complete = drained && failed == 0 && delivered == stats.accepted();
         if (!complete) {
             out.println("warning: not every accepted event was delivered" + (drained ? "" : " (flush timed out)"));
@@ -180,61 +181,17 @@ public final class Demo {
         }
     }
 
-    // Starts the threads, shows progress, joins them. Each thread paces itself to its share of the rate.
-    @SuppressWarnings("try") // the bar draws on its own thread for as long as the try block runs
-    private static void runThreads(String label, Logger logger, int events, int threads, int rate, int burst,
-                                   Latencies latencies, PrintStream out, boolean terminal) {
-        LongAdder done = new LongAdder();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            int index = t;
-            int count = share(events, threads, t);
-            double perThreadRate = rate > 0 ? (double) rate / threads : 0;
-            workers[t] = new Thread(() -> {
-                try {
-                    logLoop(logger, index, count, perThreadRate, burst, latencies, done);
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "demo-worker-" + (t + 1));
-        }
-        try (ProgressBar bar = new ProgressBar(out, label, events, done::sum, terminal)) {
-            for (Thread w : workers) {
-                w.start();
-            }
-            for (Thread w : workers) {
-                w.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a logging thread failed", failure.get());
-        }
-    }
-
-    private static void logLoop(Logger logger, int thread, int count, double rate, int burst, Latencies latencies,
+    // One thread's timed log calls, for the ringtail and the synchronous runs.
+    private static void logLoop(Logger logger, int thread, int count, Load.Pace pace, Latencies latencies,
                                 LongAdder done) {
-        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             Integer orderId = 1_000_000 * thread + i; // boxed before the clock starts: the caller's cost, not the logger's
             long t0 = System.nanoTime();
             logger.info(MESSAGE, orderId);
             latencies.record(thread, System.nanoTime() - t0);
             done.increment();
-            if (rate > 0 && i % burst == burst - 1) {
-                long due = start + (long) ((i + 1) * 1e9 / rate);
-                long ahead = due - System.nanoTime();
-                if (ahead > 0) {
-                    LockSupport.parkNanos(ahead);
-                }
-            }
+            pace.after(i);
         }
-    }
-
-    static int share(int total, int parts, int index) {
-        return total / parts + (index < total % parts ? 1 : 0);
     }
 
     // What one System.nanoTime() pair costs here: included in every recorded latency.

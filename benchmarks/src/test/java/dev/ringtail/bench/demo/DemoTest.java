@@ -87,7 +87,7 @@ class DemoTest {
 
     @Test
     void threadSharesAddUpToTheTotal() {
-        assertThat(Demo.share(10, 3, 0) + Demo.share(10, 3, 1) + Demo.share(10, 3, 2)).isEqualTo(10);
-        assertThat(Demo.share(2, 4, 3)).isZero();
+        assertThat(Load.share(10, 3, 0) + Load.share(10, 3, 1) + Load.share(10, 3, 2)).isEqualTo(10);
+        assertThat(Load.share(2, 4, 3)).isZero();
     }
 }
