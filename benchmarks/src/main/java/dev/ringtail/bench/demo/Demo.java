@@ -95,6 +95,7 @@ public final class Demo {
                         + (config.gzip() ? " (gzip)" : ""));
         out.println("  route: " + target.route());
 
+        FloorRun.Result floor = FloorRun.time(o, out, terminal);
         Logger ringtail = target.logger(LOGGER);
         Latencies ringtailLatencies = new Latencies(o.threads, Load.share(o.events, o.threads, 0) + 1);
         long started = System.nanoTime();
@@ -127,7 +128,7 @@ public final class Demo {
 
         Report report = new Report(out);
         Latencies.Summary ringtailSummary = ringtailLatencies.summarize();
-        report.latencies(ringtailSummary, syncLatencies.summarize(), timerCost());
+        report.latencies(ringtailSummary, floor, syncLatencies.summarize(), timerCost());
         SinkStats sink = stats.sink(BetterStackSink.NAME).orElse(null);
         long delivered = sink == null ? 0 : sink.delivered();
         long failed = sink == null ? 0 : sink.failed();
@@ -152,6 +153,7 @@ public final class Demo {
                     + " refused (and counted) rather than make a log call wait. Try a lower --rate or a larger"
                     + " --ring-size.");
         }
+        report.goals(ringtailSummary, endToEnd, o.rate, o.burst, stats.dropped(), failed);
         boolean summarized = o.summary == null || summary(o, stats, delivered, failed, endToEnd, ringtailSummary, out);
         boolean complete = drained && failed == 0 && delivered == stats.accepted();
         if (!complete) {
@@ -181,7 +183,7 @@ public final class Demo {
         }
     }
 
-    // One thread's timed log calls, for the ringtail and the synchronous runs.
+    // One thread's timed log calls; the ringtail and the synchronous runs share this call site, the floor has its own.
     private static void logLoop(Logger logger, int thread, int count, Load.Pace pace, Latencies latencies,
                                 LongAdder done) {
         for (int i = 0; i < count; i++) {

@@ -41,6 +41,24 @@ class DemoTest {
     }
 
     @Test
+    void readsRingtailAgainstABareDisruptorPublishTimedAtTheSamePace() {
+        assertThat(report).contains("(3,000 / 3,000 / 20 calls timed)", "  floor (Disruptor publish)  ",
+                "  ringtail / floor  ", "  floor     100% 3,000/3,000");
+        assertThat(report.indexOf("floor     100%")).isLessThan(report.indexOf("ringtail  100%"));
+    }
+
+    @Test
+    void holdsTheRunAgainstTheGoals() {
+        assertThat(report).contains("goals (docs/benchmarks.md judges them on JMH; this run's figures, timer included)")
+                .containsPattern("  p50 <= 100 ns +[0-9.]+ [nu]?s +(met|missed)\n")
+                .containsPattern("  p99 <= 1000 ns +[0-9.]+ [num]?s +(met|missed)\n")
+                .containsPattern("  p99.9 <= 20.0 us +[0-9.]+ [num]?s +(met|missed)\n")
+                .contains("  end to end >= 600,000 events/s", "n/a: paced at 200,000 events/s, below the goal")
+                .containsPattern("  no drops in bursts +0 dropped +met \\(at 200,000 events/s in bursts of 100;"
+                        + " the goal's load is 300,000 in bursts of 1,000\\)\n");
+    }
+
+    @Test
     void summaryFileHoldsTheClosingFiguresOneKeyAndValueALine() throws Exception {
         DemoSummary summary = DemoSummary.read(summaryFile).orElseThrow();
         assertThat(summary.get(DemoSummary.RATE)).hasValue(200_000);
