@@ -2,6 +2,7 @@ package dev.ringtail.bench.demo;
 
 import dev.ringtail.PipelineStats;
 import dev.ringtail.SinkStats;
+import dev.ringtail.bench.DemoSummary;
 import dev.ringtail.bench.LoopbackReceiver;
 import dev.ringtail.bench.SyncHttpLogger;
 import dev.ringtail.internal.config.RingtailConfig;
@@ -11,9 +12,7 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.time.Duration;
 import java.util.Locale;
-import java.util.concurrent.atomic.AtomicReference;
 import java.util.concurrent.atomic.LongAdder;
-import java.util.concurrent.locks.LockSupport;
 import org.slf4j.Logger;
 
 /**
@@ -96,24 +95,29 @@ public final class Demo {
                         + (config.gzip() ? " (gzip)" : ""));
         out.println("  route: " + target.route());
 
+        FloorRun.Result floor = FloorRun.time(o, out, terminal);
         Logger ringtail = target.logger(LOGGER);
-        Latencies ringtailLatencies = new Latencies(o.threads, share(o.events, o.threads, 0) + 1);
+        Latencies ringtailLatencies = new Latencies(o.threads, Load.share(o.events, o.threads, 0) + 1);
         long started = System.nanoTime();
-        runThreads("ringtail", ringtail, o.events, o.threads, o.rate, o.burst, ringtailLatencies, out, terminal);
+        Load.run("ringtail", o.events, o.threads, o.rate, o.burst,
+                (thread, count, pace, done) -> logLoop(ringtail, thread, count, pace, ringtailLatencies, done),
+                out, terminal);
         long logged = System.nanoTime() - started;
         boolean drained = target.flush(DRAIN_TIMEOUT);
         long deliveredAt = System.nanoTime() - started;
         PipelineStats stats = target.stats();
         long receivedByRingtail = receiver.events();
 
-        Latencies syncLatencies = new Latencies(o.threads, share(o.syncEvents, o.threads, 0) + 1);
+        Latencies syncLatencies = new Latencies(o.threads, Load.share(o.syncEvents, o.threads, 0) + 1);
         long syncDelivered = 0;
         long syncFailed = 0;
         long syncElapsed = 0;
         if (o.syncEvents > 0) {
             try (SyncHttpLogger sync = new SyncHttpLogger(LOGGER, receiver.endpoint(), LOOPBACK_TOKEN, o.threads)) {
                 long syncStarted = System.nanoTime();
-                runThreads("sync POST", sync, o.syncEvents, o.threads, 0, o.burst, syncLatencies, out, terminal);
+                Load.run("sync POST", o.syncEvents, o.threads, 0, o.burst,
+                        (thread, count, pace, done) -> logLoop(sync, thread, count, pace, syncLatencies, done),
+                        out, terminal);
                 syncElapsed = System.nanoTime() - syncStarted;
                 syncDelivered = sync.delivered();
                 syncFailed = sync.failed();
@@ -123,16 +127,17 @@ public final class Demo {
         }
 
         Report report = new Report(out);
-        report.latencies(ringtailLatencies.summarize(), syncLatencies.summarize(), timerCost());
+        Latencies.Summary ringtailSummary = ringtailLatencies.summarize();
+        report.latencies(ringtailSummary, floor, syncLatencies.summarize(), timerCost());
         SinkStats sink = stats.sink(BetterStackSink.NAME).orElse(null);
         long delivered = sink == null ? 0 : sink.delivered();
         long failed = sink == null ? 0 : sink.failed();
+        double endToEnd = delivered * 1e9 / deliveredAt;
         out.printf(Locale.ROOT, "ringtail   %,d events in %s: %,.0f events/s logged; accepted %,d, dropped %,d%n",
                 stats.attempted(), Report.duration(logged), stats.attempted() * 1e9 / logged, stats.accepted(),
                 stats.dropped());
         out.printf(Locale.ROOT, "           delivered %,d (2xx), failed %,d, %s after the first call: %,.0f events/s end"
-                        + " to end%s%n", delivered, failed, Report.duration(deliveredAt),
-                delivered * 1e9 / deliveredAt,
+                        + " to end%s%n", delivered, failed, Report.duration(deliveredAt), endToEnd,
                 toBetterStack ? "" : String.format(Locale.ROOT, "; the receiver counted %,d", receivedByRingtail));
         if (sink != null) {
             out.printf(Locale.ROOT, "           %,d batches, %s on the wire (%s before gzip)%n", sink.batches(),
@@ -148,68 +153,47 @@ public final class Demo {
                     + " refused (and counted) rather than make a log call wait. Try a lower --rate or a larger"
                     + " --ring-size.");
         }
+        report.goals(ringtailSummary, endToEnd, o.rate, o.burst, stats.dropped(), failed);
+        boolean summarized = o.summary == null || summary(o, stats, delivered, failed, endToEnd, ringtailSummary, out);
         boolean complete = drained && failed == 0 && delivered == stats.accepted();
         if (!complete) {
             out.println("warning: not every accepted event was delivered" + (drained ? "" : " (flush timed out)"));
         }
-        return complete ? 0 : 1;
+        return complete && summarized ? 0 : 1;
     }
 
-    // Starts the threads, shows progress, joins them. Each thread paces itself to its share of the rate.
-    @SuppressWarnings("try") // the bar draws on its own thread for as long as the try block runs
-    private static void runThreads(String label, Logger logger, int events, int threads, int rate, int burst,
-                                   Latencies latencies, PrintStream out, boolean terminal) {
-        LongAdder done = new LongAdder();
-        AtomicReference<Throwable> failure = new AtomicReference<>();
-        Thread[] workers = new Thread[threads];
-        for (int t = 0; t < threads; t++) {
-            int index = t;
-            int count = share(events, threads, t);
-            double perThreadRate = rate > 0 ? (double) rate / threads : 0;
-            workers[t] = new Thread(() -> {
-                try {
-                    logLoop(logger, index, count, perThreadRate, burst, latencies, done);
-                } catch (Throwable e) {
-                    failure.compareAndSet(null, e);
-                }
-            }, "demo-worker-" + (t + 1));
-        }
-        try (ProgressBar bar = new ProgressBar(out, label, events, done::sum, terminal)) {
-            for (Thread w : workers) {
-                w.start();
-            }
-            for (Thread w : workers) {
-                w.join();
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-        if (failure.get() != null) {
-            throw new IllegalStateException("a logging thread failed", failure.get());
+    // The closing figures as the file the docs generator reads for the burst goal; false if it could not be written.
+    private static boolean summary(DemoOptions o, PipelineStats stats, long delivered, long failed, double endToEnd,
+                                   Latencies.Summary latencies, PrintStream out) {
+        DemoSummary summary = new DemoSummary().put(DemoSummary.RATE, o.rate).put(DemoSummary.BURST, o.burst)
+                .put(DemoSummary.THREADS, o.threads).put(DemoSummary.EVENTS, stats.attempted())
+                .put(DemoSummary.ACCEPTED, stats.accepted()).put(DemoSummary.DROPPED, stats.dropped())
+                .put(DemoSummary.DELIVERED, delivered).put(DemoSummary.FAILED, failed)
+                .put(DemoSummary.END_TO_END_EVENTS_PER_SECOND, Math.round(endToEnd))
+                .put(DemoSummary.P50_NANOS, latencies.quantile(0.50))
+                .put(DemoSummary.P99_NANOS, latencies.quantile(0.99))
+                .put(DemoSummary.P999_NANOS, latencies.quantile(0.999));
+        try {
+            summary.write(o.summary);
+            out.println("summary written to " + o.summary);
+            return true;
+        } catch (IOException e) {
+            out.println("warning: could not write the summary to " + o.summary + ": " + e);
+            return false;
         }
     }
 
-    private static void logLoop(Logger logger, int thread, int count, double rate, int burst, Latencies latencies,
+    // One thread's timed log calls; the ringtail and the synchronous runs share this call site, the floor has its own.
+    private static void logLoop(Logger logger, int thread, int count, Load.Pace pace, Latencies latencies,
                                 LongAdder done) {
-        long start = System.nanoTime();
         for (int i = 0; i < count; i++) {
             Integer orderId = 1_000_000 * thread + i; // boxed before the clock starts: the caller's cost, not the logger's
             long t0 = System.nanoTime();
             logger.info(MESSAGE, orderId);
             latencies.record(thread, System.nanoTime() - t0);
             done.increment();
-            if (rate > 0 && i % burst == burst - 1) {
-                long due = start + (long) ((i + 1) * 1e9 / rate);
-                long ahead = due - System.nanoTime();
-                if (ahead > 0) {
-                    LockSupport.parkNanos(ahead);
-                }
-            }
+            pace.after(i);
         }
-    }
-
-    static int share(int total, int parts, int index) {
-        return total / parts + (index < total % parts ? 1 : 0);
     }
 
     // What one System.nanoTime() pair costs here: included in every recorded latency.

@@ -2,6 +2,7 @@ package dev.ringtail.bench.demo;
 
 import dev.ringtail.internal.ring.Pipeline;
 import dev.ringtail.internal.ring.PipelineBuilder;
+import java.nio.file.Path;
 
 /** The demo's flags, with defaults that finish in seconds on a 2-core machine. */
 final class DemoOptions {
@@ -22,6 +23,7 @@ final class DemoOptions {
             "  --rate E         events per second over all threads, 0 = unpaced (default " + DEFAULT_RATE + ")",
             "  --burst B        events a thread logs back to back between pauses (default " + DEFAULT_BURST + ")",
             "  --sync-events M  events for the synchronous baseline (default " + DEFAULT_SYNC_EVENTS + ")",
+            "  --summary FILE   also write the closing figures to FILE, one key<TAB>value a line",
             "With a source token (BETTERSTACK_SOURCE_TOKEN or -Dringtail.betterstack.token) ringtail sends",
             "to BetterStack; otherwise to an embedded BetterStack-compatible receiver on 127.0.0.1.");
 
@@ -31,6 +33,8 @@ final class DemoOptions {
     int rate = DEFAULT_RATE;
     int burst = DEFAULT_BURST;
     int syncEvents = DEFAULT_SYNC_EVENTS;
+    /** Where the closing figures go as a {@code DemoSummary}; null: nowhere. */
+    Path summary;
     boolean help;
 
     /** @throws IllegalArgumentException with a message fit for the user */
@@ -64,6 +68,9 @@ final class DemoOptions {
                     break;
                 case "--sync-events":
                     o.syncEvents = positive(flag, value, 0);
+                    break;
+                case "--summary":
+                    o.summary = Path.of(value);
                     break;
                 default:
                     throw new IllegalArgumentException("unknown flag " + flag);

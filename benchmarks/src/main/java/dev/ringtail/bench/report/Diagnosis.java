@@ -12,6 +12,12 @@ final class Diagnosis {
     static final String SYNC = "sync";
     static final String LOG4J2 = "log4j2";
     static final String ALLOCATION = "alloc";
+    /** Keys of {@link #TEXT} for the hot path's and the sink's goals: one per family of goals. */
+    static final String HOT_PATH = "hot-path";
+    static final String PEERS = "peers";
+    static final String FLUENT = "fluent";
+    static final String END_TO_END = "end-to-end";
+    static final String BURSTS = "bursts";
 
     private Diagnosis() {
     }
@@ -48,6 +54,10 @@ final class Diagnosis {
                     + " when the queue is full.",
             "- **Forks.** Each benchmark runs in its own JVM with its SLF4J provider pinned"
                     + " (`-Dslf4j.provider=`), so providers never clash and a peer's fork never starts ringtail.",
+            "- **Bursts** come from the demo, which `run-suite.sh` runs after JMH: `demo --threads 1 --rate 300000"
+                    + " --burst 1000 --sync-events 0 --events 3000000 --summary burst.tsv`, ringtail's SLF4J logger"
+                    + " into its BetterStack sink and an in-process receiver that parses every body, on the same"
+                    + " machine. The summary file is the report's `--burst`.",
             "- **Allocation** is JMH's `-prof gc` `gc.alloc.rate.norm`: bytes allocated by all threads of the"
                     + " fork per call, consumer included.",
             "- **SampleTime** times individual calls with `System.nanoTime()` (tens of ns of its own), so"
@@ -74,7 +84,7 @@ final class Diagnosis {
                             + " ring a batch at a time, or one single-producer ring per application thread (no CAS"
                             + " on a shared cursor), would amortize the transfers over many events. Bare-metal"
                             + " cores, or pinning the consumer next to the producers, would cut the cost of each"
-                            + " transfer. Neither is done: both change the ordering and drop semantics the contract fixes"
+                            + " transfer. Neither is done: both change the ordering and drop semantics the contract"
                             + " fixes, and need their own measurements."),
             LOG4J2, String.join("\n",
                     "**Against Log4j2 all-async.** Both claim a slot in a Disruptor ring and hand it to a"
@@ -93,5 +103,47 @@ final class Diagnosis {
                             + " own API has unrolled overloads up to ten parameters).",
                     "The fluent key-value API allocates SLF4J's `DefaultLoggingEventBuilder` and its lists per call"
                             + " (the _2 key-values_ rows); a provider-specific reusable builder returned from"
-                            + " `atInfo()` would remove that."));
+                            + " `atInfo()` would remove that."),
+            HOT_PATH, String.join("\n",
+                    "**The call, at one and two threads.** Measured earlier on this machine (a 2-vCPU Firecracker"
+                            + " VM, AMD EPYC) with a throwaway build that skipped one hot-path step at a time, one"
+                            + " thread: skipping the copy into the slot took p50 from about 260 to 110-120 ns,"
+                            + " skipping the clock (`Instant.now()`) saved 20-30 ns, skipping the formatting"
+                            + " 40-130 ns. The rest is the level, re-entrancy, admission and memory checks.",
+                    "The copy's cost is cache misses. The default ring of 10,000 events has 16,384 slots of about"
+                            + " 860 bytes (14 MB, more than any cache of one core), so each slot the copy writes was"
+                            + " last touched 16,384 events earlier. With `-p ringSize=2000` two threads read about"
+                            + " 220 ns at p50 against about 430 ns at 10,000 in the same runs. The floor benchmark's"
+                            + " slots are two references, which fit in cache.",
+                    "At two threads the consumer, woken once a millisecond to drain about 1,000 events, takes a"
+                            + " core from one of the two spinning benchmark threads: that is the p99.9."),
+            PEERS, String.join("\n",
+                    "**Against logback-logtail and Log4j2.** logback-logtail's `append` adds the event to a"
+                            + " synchronized `Vector` on the calling thread: no hand-off to another core and no ring"
+                            + " slot to fill, so it pays none of the cache misses that are most of ringtail's call."
+                            + " It allocates about 2 KB per call, and drops silently when its queue is full.",
+                    "Log4j2 all-async hands each event to another thread through a Disruptor ring, as ringtail"
+                            + " does. A quarter of its time needs ringtail's call near the floor; what keeps it"
+                            + " from there is the hot path's entry."),
+            FLUENT, String.join("\n",
+                    "**The fluent call with two key-values.** It is the plain call plus a builder and two"
+                            + " key-value pairs, and the pairs are copied into the slot with the rest: the hot path's"
+                            + " causes, with more cold cache lines to write. ringtail's `atInfo()` hands out a"
+                            + " per-thread builder that is reused, so bytes per call above the goal mean something"
+                            + " on that path allocates again (SLF4J's default builder took about 250 B a call)."),
+            END_TO_END, String.join("\n",
+                    "**End to end.** On two cores the logging thread, the consumer (JSON serialization about"
+                            + " 1.1 \u00b5s per event in `SerializationBenchmark.typical`, gzip level 1 about"
+                            + " 0.33 \u00b5s per event), the HTTP senders and the loopback receiver (gunzip and a"
+                            + " JSON parse of every body) share the machine, so events per second is bounded by the"
+                            + " sum of their CPU time per event. logback-logtail sends without gzip, which spares"
+                            + " it and the receiver the deflate and the inflate. Against a remote endpoint the"
+                            + " receiver's share leaves the machine."),
+            BURSTS, String.join("\n",
+                    "**Bursts.** The demo shares the two cores the same way: the logging thread, the consumer, the"
+                            + " senders and an in-process receiver that parses every body. Offering 300,000 events/s"
+                            + " needs all of them to keep up with that pace on those two cores while the application"
+                            + " logs; whenever the sink falls behind by more than the ring holds (INFO stops at 90 %"
+                            + " of 10,000, about 30 ms at that rate), the ring refuses the call and counts it."
+                            + " _dropped_ are those refusals; _failed_ are accepted events the sink gave up on."));
 }

@@ -1,5 +1,6 @@
 package dev.ringtail.bench.report;
 
+import dev.ringtail.bench.DemoSummary;
 import dev.ringtail.bench.Outcomes;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -12,19 +13,22 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * Regenerates {@code docs/benchmarks.md} and its SVG chart from a JMH JSON result:
  * {@code java -jar benchmarks.jar report --results r.json --out docs/benchmarks.md [--outcomes o.tsv]
- * [--command "..."] [--provisional "why"] [--failed "a;b"]}. Every number in the document comes
- * from the JSON (and the outcomes file); the prose around a missed goal is fixed text naming the
- * causes found when the suite was written. This class frames the document (run facts, method);
- * {@link GoalsSection} and {@link Tables} write its body.
+ * [--burst burst.tsv] [--command "..."] [--provisional "why"] [--failed "a;b"]}. Every number in the
+ * document comes from the JSON (and the outcomes file, and the demo's burst summary); the prose
+ * around a missed goal is fixed text naming the causes found when the suite was written. This
+ * class frames the document (run facts, method); {@link GoalsSection}, {@link HotPathGoalsSection}
+ * and {@link Tables} write its body. The generated part ends with {@link HandWrittenTail#MARKER};
+ * what follows the marker in an existing document is kept.
  */
 public final class ReportGenerator {
     static final String CHART_FILE = "benchmarks-latency.svg";
     private static final String USAGE = "usage: report --results jmh.json --out docs/benchmarks.md"
-            + " [--outcomes outcomes.tsv] [--command \"how the suite was run\"]"
+            + " [--outcomes outcomes.tsv] [--burst burst.tsv] [--command \"how the suite was run\"]"
             + " [--provisional \"why these numbers are not final\"] [--failed \"benchmark;benchmark\"]";
     private static final int USAGE_ERROR = 2;
     /** The rows the chart draws, one line per logger and thread count: class, label, colour. */
@@ -37,6 +41,7 @@ public final class ReportGenerator {
     private static final int[] CHART_THREADS = {1, 2};
 
     private final SuiteResults suite;
+    private final Optional<DemoSummary> burst;
     private final Map<String, Object> facts;
     private final String command;
     private final String provisional;
@@ -44,12 +49,14 @@ public final class ReportGenerator {
     private final String failed;
 
     /**
+     * @param burst       the demo's summary of its burst run, if there was one
      * @param provisional why the numbers are not final, or null
      * @param failed      benchmarks that failed in the run, separated by {@code ;}, or empty
      */
-    ReportGenerator(JmhResults.Run run, Map<String, Outcomes.Counts> outcomes, String command, String provisional,
-                    String date, String failed) {
+    ReportGenerator(JmhResults.Run run, Map<String, Outcomes.Counts> outcomes, Optional<DemoSummary> burst,
+                    String command, String provisional, String date, String failed) {
         this.suite = new SuiteResults(run.results(), outcomes);
+        this.burst = burst;
         this.facts = run.facts();
         this.command = command;
         this.provisional = provisional;
@@ -69,23 +76,35 @@ public final class ReportGenerator {
         JmhResults.Run run = JmhResults.read(Path.of(opts.get("--results")));
         Map<String, Outcomes.Counts> outcomes = opts.containsKey("--outcomes")
                 ? Outcomes.read(Path.of(opts.get("--outcomes"))) : Map.of();
+        Optional<DemoSummary> burst = Optional.empty();
+        if (opts.containsKey("--burst")) {
+            burst = DemoSummary.read(Path.of(opts.get("--burst")));
+            if (burst.isEmpty()) {
+                System.err.println("report: no burst summary at " + opts.get("--burst") + ": bursts not measured");
+            }
+        }
         String date = ZonedDateTime.now(ZoneOffset.UTC).format(DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm 'UTC'"));
-        ReportGenerator generator = new ReportGenerator(run, outcomes, opts.getOrDefault("--command", "(not recorded)"),
-                opts.get("--provisional"), date, opts.getOrDefault("--failed", ""));
+        ReportGenerator generator = new ReportGenerator(run, outcomes, burst,
+                opts.getOrDefault("--command", "(not recorded)"), opts.get("--provisional"), date,
+                opts.getOrDefault("--failed", ""));
         Path out = Path.of(opts.get("--out"));
         Path chart = out.resolveSibling(CHART_FILE);
         Files.createDirectories(out.toAbsolutePath().getParent());
+        String previous = Files.exists(out) ? Files.readString(out, StandardCharsets.UTF_8) : "";
+        if (!previous.isEmpty() && !HandWrittenTail.has(previous)) {
+            System.err.println("report: " + out + " has no hand-written marker: all of it is replaced");
+        }
         Files.writeString(chart, generator.chart(), StandardCharsets.UTF_8);
-        Files.writeString(out, generator.markdown(), StandardCharsets.UTF_8);
+        Files.writeString(out, HandWrittenTail.keep(generator.markdown(), previous), StandardCharsets.UTF_8);
         System.out.println("wrote " + out + " and " + chart + " from " + run.results().size() + " results");
     }
 
-    /** The whole document; the same text however often it is called. */
+    /** The generated document, up to and with the hand-written marker; the same text however often it is called. */
     String markdown() {
         StringBuilder md = new StringBuilder();
         md.append("# Benchmarks: what a log call costs\n\n");
         md.append("<!-- generated by `java -jar benchmarks/target/benchmarks.jar report` from a JMH JSON result;"
-                + " edit ReportGenerator, not this file -->\n\n");
+                + " edit ReportGenerator, not this part: only what follows the hand-written marker is kept -->\n\n");
         if (provisional != null) {
             md.append("> **Provisional numbers.** ").append(provisional).append("\n\n");
         }
@@ -95,8 +114,10 @@ public final class ReportGenerator {
                     .append(failed.replace(";", "`, `")).append("`\n\n");
         }
         new GoalsSection(suite, md).write();
+        new HotPathGoalsSection(suite, burst, md).write();
         new Tables(suite, md).write();
         method(md);
+        md.append('\n').append(HandWrittenTail.MARKER).append('\n');
         return md.toString();
     }
 

@@ -41,6 +41,14 @@ record Result(String benchmark, String mode, int threads, Map<String, String> pa
         return score * Units.perSecond(unit);
     }
 
+    /**
+     * Events per second, for an end-to-end result: its benchmark method declares
+     * {@code @OperationsPerInvocation(EVENTS)}, so one operation is one event.
+     */
+    double eventsPerSecond() {
+        return opsPerSecond();
+    }
+
     String param(String key) {
         return params.get(key);
     }

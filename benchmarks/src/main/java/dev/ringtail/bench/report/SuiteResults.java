@@ -2,6 +2,8 @@ package dev.ringtail.bench.report;
 
 import dev.ringtail.bench.FloorBenchmark;
 import dev.ringtail.bench.Outcomes;
+import dev.ringtail.internal.http.HttpSinkBuilder;
+import dev.ringtail.internal.ring.PipelineBuilder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,11 +24,20 @@ final class SuiteResults {
     static final String LOGBACK = "LogbackAsyncBenchmark";
     static final String LOGTAIL = "LogtailBenchmark";
     static final String END_TO_END_SUFFIX = "EndToEndBenchmark";
+    static final String RINGTAIL_END_TO_END = "RingtailEndToEndBenchmark";
+    static final String LOGTAIL_END_TO_END = "LogtailEndToEndBenchmark";
+    /** ringtail's default deflate level: of {@code -p gzipLevel=1,6}, the end-to-end row judged. */
+    static final String DEFAULT_GZIP_LEVEL = Integer.toString(HttpSinkBuilder.DEFAULT_GZIP_LEVEL);
 
     static final String SAMPLE = "sample";
     static final String THROUGHPUT = "thrpt";
     /** ringtail's default consumer wait: the rows the goals are judged on. */
     static final String DEFAULT_WAIT = "timeout";
+    /** ringtail's default ring ({@code ringtail.ringSize}): of {@code -p ringSize=2000,10000}, the row judged. */
+    static final String DEFAULT_RING_SIZE = Integer.toString(PipelineBuilder.DEFAULT_RING_SIZE);
+    /** The call every peer makes too: one argument, no MDC, no key-values. */
+    static final String ONE_ARG = "1";
+    static final String NO_CONTEXT = "none";
 
     /** Display names of the enqueue rows, in the order the tables list them: the floor first, the yardstick last. */
     static final Map<String, String> ENQUEUE = new LinkedHashMap<>();
@@ -70,19 +81,36 @@ final class SuiteResults {
 
     /**
      * The row that stands for a logger: its only one, or for ringtail the one-argument call
-     * without context on the default consumer wait, the call every peer makes too.
+     * without context on the default consumer wait and ring, the call every peer makes too.
      */
     Optional<Result> canonical(String className, String mode, int threads) {
+        if (className.equals(RINGTAIL)) {
+            return ringtail(mode, threads, ONE_ARG, NO_CONTEXT);
+        }
         return results.stream().filter(r -> r.className().equals(className) && r.mode().equals(mode)
-                && r.threads() == threads && (r.params().isEmpty() || isCanonicalRingtail(r))).findFirst();
+                && r.threads() == threads && r.params().isEmpty()).findFirst();
     }
 
-    private static boolean isCanonicalRingtail(Result r) {
-        return "1".equals(r.param("args")) && "none".equals(r.param("context")) && isDefaultWait(r);
+    /** ringtail's SLF4J row with these arguments and context, on the default consumer wait and ring. */
+    Optional<Result> ringtail(String mode, int threads, String args, String context) {
+        return results.stream().filter(r -> r.className().equals(RINGTAIL) && r.mode().equals(mode)
+                && r.threads() == threads && args.equals(r.param("args")) && context.equals(r.param("context"))
+                && isDefaultWait(r) && isDefaultRing(r)).findFirst();
     }
 
     static boolean isDefaultWait(Result r) {
         return DEFAULT_WAIT.equals(r.params().getOrDefault("waitStrategy", DEFAULT_WAIT));
+    }
+
+    /** A row without the ring-size parameter ran on the default ring. */
+    static boolean isDefaultRing(Result r) {
+        return DEFAULT_RING_SIZE.equals(r.params().getOrDefault("ringSize", DEFAULT_RING_SIZE));
+    }
+
+    /** ringtail's end-to-end row with gzip on, at the default level if the run varied it. */
+    Optional<Result> ringtailEndToEnd() {
+        return results.stream().filter(r -> r.className().equals(RINGTAIL_END_TO_END) && "true".equals(r.param("gzip"))
+                && DEFAULT_GZIP_LEVEL.equals(r.params().getOrDefault("gzipLevel", DEFAULT_GZIP_LEVEL))).findFirst();
     }
 
     /** The floor's SampleTime row with this consumer ({@link FloorBenchmark#PARK} or {@code BUSY_SPIN}). */
@@ -99,6 +127,7 @@ final class SuiteResults {
                 .thenComparingInt(r -> FLOOR_ORDER.indexOf(r.params().getOrDefault("consumer", "")))
                 .thenComparingInt(r -> CONTEXT_ORDER.indexOf(r.params().getOrDefault("context", "")))
                 .thenComparing(r -> r.params().getOrDefault("args", ""))
+                .thenComparingInt(r -> Integer.parseInt(r.params().getOrDefault("ringSize", DEFAULT_RING_SIZE)))
                 .thenComparingInt(Result::threads));
         return rows;
     }

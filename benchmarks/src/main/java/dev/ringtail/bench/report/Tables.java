@@ -113,7 +113,7 @@ final class Tables extends Section {
                     : otlp ? "ringtail OTLP " + r.params().get("protocol") : "logback-logtail";
             String gzip = r.params().getOrDefault("gzip", otlp ? "true" : "false (unsupported)");
             double perSecond = Units.perSecond(r.unit());
-            md.append("| ").append(sender).append(" | ").append(gzip).append(" | ").append(rate(r.score() * perSecond))
+            md.append("| ").append(sender).append(" | ").append(gzip).append(" | ").append(rate(r.eventsPerSecond()))
                     .append(" | ").append(rate(r.error() * perSecond)).append(" |\n");
         }
         md.append('\n');
@@ -137,15 +137,16 @@ final class Tables extends Section {
         md.append('\n');
     }
 
-    /** What a row's call is: its arguments and context, and a consumer other than the default. */
+    /** What a row's call is: its arguments and context, and a consumer or ring other than the default. */
     static String variant(Result r) {
         if (r.params().containsKey("consumer")) {
             return FloorBenchmark.PARK.equals(r.param("consumer")) ? "consumer parked 1 ms" : "consumer busy-spinning";
         }
         String wait = r.params().getOrDefault("waitStrategy", SuiteResults.DEFAULT_WAIT);
-        String consumer = SuiteResults.DEFAULT_WAIT.equals(wait) ? "" : ", consumer " + wait;
+        String setting = (SuiteResults.DEFAULT_WAIT.equals(wait) ? "" : ", consumer " + wait)
+                + (SuiteResults.isDefaultRing(r) ? "" : ", ring " + r.param("ringSize"));
         if (r.params().containsKey("args") && r.params().containsKey("context")) {
-            String args = r.param("args") + (r.param("args").equals("1") ? " arg" : " args") + consumer;
+            String args = r.param("args") + (r.param("args").equals("1") ? " arg" : " args") + setting;
             switch (r.param("context")) {
                 case "mdc":
                     return args + ", MDC (2 entries)";
@@ -156,7 +157,7 @@ final class Tables extends Section {
             }
         }
         if (r.params().isEmpty() || r.params().keySet().equals(Set.of("waitStrategy"))) {
-            return "1 arg" + consumer;
+            return "1 arg" + setting;
         }
         return "1 arg, " + new TreeMap<>(r.params());
     }

@@ -1,12 +1,15 @@
 package dev.ringtail.bench.report;
 
+import static dev.ringtail.bench.report.JmhJson.endToEnd;
+import static dev.ringtail.bench.report.JmhJson.sample;
+import static dev.ringtail.bench.report.JmhJson.throughput;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.ringtail.bench.Outcomes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -24,18 +27,14 @@ class ReportGeneratorTest {
                 throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 0.01, 48),
                 throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"0\",\"context\":\"none\"}", 0.02, 0.01),
                 throughput("Log4j2AsyncBenchmark.oneThread", "{}", 0.005, 0.02),
-                "{\"benchmark\":\"dev.ringtail.bench.RingtailEndToEndBenchmark.ringtail\",\"mode\":\"thrpt\","
-                        + "\"threads\":1,\"params\":{\"gzip\":\"true\"},\"primaryMetric\":{\"score\":150000.0,"
-                        + "\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}",
-                "{\"benchmark\":\"dev.ringtail.bench.OtlpEndToEndBenchmark.otlp\",\"mode\":\"thrpt\","
-                        + "\"threads\":1,\"params\":{\"protocol\":\"http/json\"},\"primaryMetric\":{\"score\":120000.0,"
-                        + "\"scoreError\":\"NaN\",\"scoreUnit\":\"ops/s\"},\"secondaryMetrics\":{}}") + "]");
+                endToEnd("RingtailEndToEndBenchmark.ringtail", "{\"gzip\":\"true\"}", 150_000),
+                endToEnd("OtlpEndToEndBenchmark.otlp", "{\"protocol\":\"http/json\"}", 120_000)) + "]");
         Path outcomes = dir.resolve("outcomes.tsv");
         Files.writeString(outcomes, "dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\tsample\t1\t"
                 + "args=1;context=none;\t750\t250\n");
 
         JmhResults.Run run = JmhResults.read(json);
-        ReportGenerator generator = new ReportGenerator(run, Outcomes.read(outcomes), "run-suite.sh",
+        ReportGenerator generator = new ReportGenerator(run, Outcomes.read(outcomes), Optional.empty(), "run-suite.sh",
                 "a test", "2026-01-01 00:00 UTC", "");
         String md = generator.markdown();
         String svg = generator.chart();
@@ -89,9 +88,7 @@ class ReportGeneratorTest {
     void allocationIsNotMeasuredRatherThanMissedInARunWithoutTheGcProfiler() throws Exception {
         ReportGenerator generator = generator(
                 sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
-                "{\"benchmark\":\"dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\",\"mode\":\"thrpt\","
-                        + "\"threads\":1,\"params\":{\"args\":\"1\",\"context\":\"none\"},\"primaryMetric\":"
-                        + "{\"score\":0.01,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},\"secondaryMetrics\":{}}");
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 0.01, Double.NaN));
 
         String md = generator.markdown();
 
@@ -99,10 +96,96 @@ class ReportGeneratorTest {
                 .doesNotContain("**missed** by").doesNotContain("**Allocation.**");
     }
 
+    @Test
+    void threeArgumentAllocationIsShownForReferenceAndIsNoMiss() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"0\",\"context\":\"none\"}", 0.01, 0.4),
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 0.01, 0.6),
+                throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"3\",\"context\":\"none\"}", 0.01, 32));
+
+        String md = generator.markdown();
+
+        assertThat(md).contains("(goal: 0 B with up to 1 argument;", "| 0 | 0.4 | met |", "| 1 | 0.6 | met |",
+                "| 3 | 32 | for reference: SLF4J's varargs array |");
+        assertThat(md).doesNotContain("**missed** by").doesNotContain("**Allocation.**")
+                .doesNotContain("### Where a goal is missed");
+    }
+
+    @Test
+    void judgesTheDefaultRingWhenTheRunAlsoMeasuredASmallerOne() throws Exception {
+        ReportGenerator generator = generator(
+                sample("RingtailSlf4jBenchmark.oneThread",
+                        "{\"args\":\"1\",\"context\":\"none\",\"waitStrategy\":\"timeout\",\"ringSize\":\"2000\"}", 50, 500),
+                sample("RingtailSlf4jBenchmark.oneThread",
+                        "{\"args\":\"1\",\"context\":\"none\",\"waitStrategy\":\"timeout\",\"ringSize\":\"10000\"}", 100, 2000),
+                sample("Log4j2AsyncBenchmark.oneThread", "{}", 110, 900));
+
+        String md = generator.markdown();
+
+        assertThat(md).contains("| ringtail / Log4j2 all-async | <= 0.8x its time | 0.91x |",
+                "| ringtail (SLF4J) | 1 arg, ring 2000 | 1 | 50 ns |", "| ringtail (SLF4J) | 1 arg | 1 | 100 ns |");
+        assertThat(md.indexOf("| 1 arg, ring 2000 |")).isLessThan(md.indexOf("| 1 arg | 1 | 100 ns |"));
+    }
+
     private ReportGenerator generator(String... results) throws Exception {
         Path json = dir.resolve("results.json");
         Files.writeString(json, "[" + String.join(",", results) + "]");
-        return new ReportGenerator(JmhResults.read(json), Map.of(), "run-suite.sh", null, "2026-01-01 00:00 UTC", "");
+        return new ReportGenerator(JmhResults.read(json), Map.of(), Optional.empty(), "run-suite.sh", null, "2026-01-01 00:00 UTC", "");
+    }
+
+    @Test
+    void aRegenerationKeepsWhatFollowsTheHandWrittenMarker() throws Exception {
+        Path json = dir.resolve("jmh.json");
+        Files.writeString(json, "[" + sample("RingtailSlf4jBenchmark.oneThread",
+                "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000) + "]");
+        Path out = dir.resolve("docs/benchmarks.md");
+        Files.createDirectories(out.getParent());
+        String handWritten = "\n## Before and after\n\nMeasured by hand, kept as written.\n";
+        Files.writeString(out, "# an older generated part\n\n" + HandWrittenTail.MARKER + "\n" + handWritten);
+        String[] args = {"--results", json.toString(), "--out", out.toString()};
+
+        ReportGenerator.main(args);
+        String once = Files.readString(out);
+        ReportGenerator.main(args);
+        String twice = Files.readString(out);
+
+        assertThat(once).startsWith("# Benchmarks: what a log call costs").doesNotContain("an older generated part")
+                .contains(HotPathGoalsSection.TITLE).endsWith("`.\n\n" + HandWrittenTail.MARKER + "\n" + handWritten);
+        assertThat(twice).endsWith(HandWrittenTail.MARKER + "\n" + handWritten);
+        assertThat(twice.split(HandWrittenTail.MARKER, -1)).hasSize(2);
+        assertThat(twice.split("Measured by hand", -1)).hasSize(2);
+    }
+
+    @Test
+    void aNewDocumentEndsWithTheMarkerAndNothingAfterIt() throws Exception {
+        String md = generator(sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}",
+                100, 2000)).markdown();
+
+        assertThat(md).endsWith("\n\n" + HandWrittenTail.MARKER + "\n");
+        assertThat(HandWrittenTail.keep(md, "")).isEqualTo(md);
+        assertThat(HandWrittenTail.keep(md, "a document from before the marker")).isEqualTo(md);
+    }
+
+    @Test
+    void burstOptionJudgesTheDemosSummaryAndAMissingFileIsNotMeasured() throws Exception {
+        Path json = dir.resolve("jmh.json");
+        Files.writeString(json, "[" + sample("RingtailSlf4jBenchmark.oneThread",
+                "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000) + "]");
+        Path out = dir.resolve("benchmarks.md");
+        Path burst = dir.resolve("burst.tsv");
+        Files.writeString(burst, "rate\t300000\nburst\t1000\nthreads\t1\nevents\t3000000\ndropped\t0\nfailed\t0\n");
+        String row = "| an application offering 300,000 events/s in bursts of 1,000 drops nothing | ";
+
+        ReportGenerator.main(new String[] {"--results", json.toString(), "--out", out.toString(), "--burst",
+                burst.toString()});
+        String measured = Files.readString(out);
+        ReportGenerator.main(new String[] {"--results", json.toString(), "--out", out.toString(), "--burst",
+                dir.resolve("no-such-run.tsv").toString()});
+        String absent = Files.readString(out);
+
+        assertThat(measured).contains(row + "3,000,000 events, 1 thread: 0 dropped, 0 failed | met |");
+        assertThat(absent).contains(row + "- | not measured in this run |");
     }
 
     @Test
@@ -110,21 +193,5 @@ class ReportGeneratorTest {
         assertThat(LatencyChart.decadeLabel(1)).isEqualTo("10 ns");
         assertThat(LatencyChart.decadeLabel(3)).isEqualTo("1 \u00b5s");
         assertThat(LatencyChart.decadeLabel(8)).isEqualTo("100 ms");
-    }
-
-    private static String sample(String benchmark, String params, double p50, double p99) {
-        return String.format(Locale.ROOT, "{\"jmhVersion\":\"1.37\",\"benchmark\":\"dev.ringtail.bench.%s\","
-                        + "\"mode\":\"sample\",\"threads\":1,\"forks\":1,\"jdkVersion\":\"17\",\"vmName\":\"VM\","
-                        + "\"vmVersion\":\"17\",\"params\":%s,\"primaryMetric\":{\"score\":%f,\"scoreError\":1.0,"
-                        + "\"scorePercentiles\":{\"50.0\":%f,\"90.0\":%f,\"99.0\":%f,\"99.9\":%f,\"99.99\":%f},"
-                        + "\"scoreUnit\":\"ns/op\"},\"secondaryMetrics\":{\"gc.alloc.rate.norm\":{\"score\":0.5,"
-                        + "\"scoreUnit\":\"B/op\"}}}", benchmark, params, p50, p50, p50 * 2, p99, p99 * 2, p99 * 4);
-    }
-
-    private static String throughput(String benchmark, String params, double opsPerNs, double alloc) {
-        return String.format(Locale.ROOT, "{\"benchmark\":\"dev.ringtail.bench.%s\",\"mode\":\"thrpt\",\"threads\":1,"
-                        + "\"params\":%s,\"primaryMetric\":{\"score\":%f,\"scoreError\":0.001,\"scoreUnit\":\"ops/ns\"},"
-                        + "\"secondaryMetrics\":{\"\u00b7gc.alloc.rate.norm\":{\"score\":%f,\"scoreUnit\":\"B/op\"}}}",
-                benchmark, params, opsPerNs, alloc);
     }
 }
