@@ -70,7 +70,7 @@ final class Diagnosis {
                             + " round trip from a service is tens of milliseconds with TLS, against which the same"
                             + " ringtail call is four to five orders of magnitude cheaper. Against the loopback"
                             + " baseline the goal needs ringtail's call at about 140 ns, and on this machine it is"
-                            + " 300 to 700 ns. Why, and what would close it:",
+                            + " 130 to 300 ns. Why, and what would close it:",
                     "1. _Measured: the hand-off to the consumer's core._ The full-ring rows, which claim nothing"
                             + " and touch no line the consumer writes, answer in 40 to 80 ns. An accepted call CASes"
                             + " the shared cursor, fills a slot the consumer read last, and marks it available for"
@@ -105,16 +105,31 @@ final class Diagnosis {
                             + " (the _2 key-values_ rows); a provider-specific reusable builder returned from"
                             + " `atInfo()` would remove that."),
             HOT_PATH, String.join("\n",
-                    "**The call, at one and two threads.** Measured earlier on this machine (a 2-vCPU Firecracker"
-                            + " VM, AMD EPYC) with a throwaway build that skipped one hot-path step at a time, one"
-                            + " thread: skipping the copy into the slot took p50 from about 260 to 110-120 ns,"
-                            + " skipping the clock (`Instant.now()`) saved 20-30 ns, skipping the formatting"
-                            + " 40-130 ns. The rest is the level, re-entrancy, admission and memory checks.",
-                    "The copy's cost is cache misses. The default ring of 10,000 events has 16,384 slots of about"
-                            + " 860 bytes (14 MB, more than any cache of one core), so each slot the copy writes was"
-                            + " last touched 16,384 events earlier. With `-p ringSize=2000` two threads read about"
-                            + " 220 ns at p50 against about 430 ns at 10,000 in the same runs. The floor benchmark's"
-                            + " slots are two references, which fit in cache.",
+                    "**The call, at one and two threads.** Measured on this machine (a 2-vCPU Firecracker VM, AMD"
+                            + " EPYC) with throwaway builds that each skipped one step of the hot path, five rounds of"
+                            + " short forks alternating with the shipped build (medians): skipping the copy into the"
+                            + " slot took one thread's p50 from 220 to 101 ns and its p99 from 741 to 180 ns, and two"
+                            + " threads' p50 from 241 to 130 ns; skipping the clock (`Instant.now()`) saved about"
+                            + " 30 ns, skipping the formatting about 40 ns. The rest is the level, re-entrancy,"
+                            + " admission and memory checks and the claim.",
+                    "The copy's cost is cache misses, and where the collector put the ring decides how many. The"
+                            + " default ring of 10,000 events has 16,384 slots of four objects each (about 860 bytes,"
+                            + " 14 MB in all), so a slot the copy writes was last touched 16,384 events earlier. G1,"
+                            + " the JVM's default, copies the ring during the young collections of start-up in its"
+                            + " own traversal order, not the ring's, so the hardware prefetcher cannot run ahead of"
+                            + " the copy. Same build, alternating forks, one thread, p50: default G1 190-300 ns (three"
+                            + " young collections during start-up); G1 with a young generation big enough that none"
+                            + " ran (`-Xms4g -Xmn2g`) 130 ns in three forks of four; ParallelGC 110-131 ns in six of"
+                            + " six. With `-p ringSize=2000` the slots fit the caches: two threads read about 220 ns"
+                            + " at p50 against about 430 ns at 10,000 in the same runs. The floor benchmark's slots"
+                            + " are one small object each.",
+                    "What would close it: slots whose storage the collector never reorders (the message text of"
+                            + " every slot in one large array, fewer objects per slot), so that the copy walks memory"
+                            + " in order. Not done: it changes how a slot holds its text, and its effect has to be"
+                            + " measured under every collector. Already done: the slot's and the capture event's"
+                            + " references are stored only when they change, since under G1 each reference stored"
+                            + " into an old object is a StoreLoad fence that waits for the copy's stores (two"
+                            + " threads, p99.9: 232 to 28 \u00b5s).",
                     "At two threads the consumer, woken once a millisecond to drain about 1,000 events, takes a"
                             + " core from one of the two spinning benchmark threads: that is the p99.9."),
             PEERS, String.join("\n",
