@@ -61,12 +61,12 @@ final class Report {
                 String.format(Locale.ROOT, "%,.0f", endToEnd), endToEndVerdict);
         if (rate > 0) {
             boolean kept = dropped <= Goals.BURST_DROPS && failed <= Goals.BURST_DROPS;
-            String load = rate == Goals.BURST_RATE && burst == Goals.BURST_SIZE ? "" : String.format(Locale.ROOT,
-                    " (at %,d events/s in bursts of %,d; the goal's load is %,d in bursts of %,d)", rate, burst,
-                    Goals.BURST_RATE, Goals.BURST_SIZE);
-            goal("no drops in bursts", String.format(Locale.ROOT, "%,d dropped", dropped),
-                    (kept ? MET : MISSED) + (failed > 0 ? String.format(Locale.ROOT, ", %,d failed", failed) : "")
-                            + load);
+            String failures = failed > 0 ? String.format(Locale.ROOT, ", %,d failed", failed) : "";
+            // a lighter load than the goal's proves nothing about it, either way
+            String verdict = rate == Goals.BURST_RATE && burst == Goals.BURST_SIZE ? (kept ? MET : MISSED) + failures
+                    : String.format(Locale.ROOT, "n/a: the goal's load is %,d events/s in bursts of %,d (this run:"
+                            + " %,d in bursts of %,d%s)", Goals.BURST_RATE, Goals.BURST_SIZE, rate, burst, failures);
+            goal("no drops in bursts", String.format(Locale.ROOT, "%,d dropped", dropped), verdict);
         }
     }
 
