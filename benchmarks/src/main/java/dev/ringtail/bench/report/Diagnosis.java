@@ -113,7 +113,7 @@ final class Diagnosis {
                             + " 30 ns, skipping the formatting about 40 ns. The rest is the level, re-entrancy,"
                             + " admission and memory checks and the claim.",
                     "The copy's cost is cache misses, and where the collector put the ring decides how many. The"
-                            + " default ring of 10,000 events has 16,384 slots of four objects each (about 860 bytes,"
+                            + " default ring of 10,000 events has 16,384 slots of ten objects each (about 860 bytes,"
                             + " 14 MB in all), so a slot the copy writes was last touched 16,384 events earlier. G1,"
                             + " the JVM's default, copies the ring during the young collections of start-up in its"
                             + " own traversal order, not the ring's, so the hardware prefetcher cannot run ahead of"
@@ -143,11 +143,12 @@ final class Diagnosis {
             FLUENT, String.join("\n",
                     "**The fluent call with two key-values.** It is the plain call plus a builder and two"
                             + " key-value pairs, and the pairs are copied into the slot with the rest: the hot path's"
-                            + " causes, with more cold cache lines to write. ringtail's `atInfo()` hands out a"
-                            + " per-thread builder that is reused, so bytes per call above the goal mean something"
-                            + " on that path allocates again (SLF4J's default builder took about 250 B a call)."),
+                            + " causes, with more cold cache lines to write: the pairs' keys, types and values sit in"
+                            + " the slot's own arrays. ringtail's `atInfo()` hands out a per-thread builder that is"
+                            + " reused (SLF4J's default builder took about 250 B a call), so a figure above the"
+                            + " byte goal would mean something on that path allocates again."),
             END_TO_END, String.join("\n",
-                    "**End to end.** On two cores the logging thread, the consumer (JSON serialization about"
+                    "**End to end.** On two cores the logging thread, the consumer (JSON serialization 0.8 to"
                             + " 1.1 \u00b5s per event in `SerializationBenchmark.typical`, gzip level 1 about"
                             + " 0.33 \u00b5s per event), the HTTP senders and the loopback receiver (gunzip and a"
                             + " JSON parse of every body) share the machine, so events per second is bounded by the"
