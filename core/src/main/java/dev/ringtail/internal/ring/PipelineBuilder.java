@@ -33,8 +33,11 @@ public final class PipelineBuilder {
     public static final long MAX_DEFAULT_RETAINED_BYTES = 64L << 20;
     /** Default bound of key-value texts and marker names in the slot ({@code ringtail.field.maxChars}). */
     public static final int DEFAULT_MAX_FIELD_CHARS = Truncation.DEFAULT_MAX_FIELD_CHARS;
-    /** How often an idle consumer wakes to let its sink send time-based batches. */
-    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMillis(100);
+    /**
+     * How often an idle consumer lets its sinks send time-based batches: the idle poll interval,
+     * so the tick costs no wake-up of its own and a batch leaves at most this long after it is due.
+     */
+    public static final Duration DEFAULT_IDLE_TIMEOUT = Duration.ofMillis(25);
 
     int ringSize = DEFAULT_RING_SIZE;
     double reserve = DEFAULT_RESERVE;

@@ -13,16 +13,17 @@ import java.util.concurrent.locks.LockSupport;
  * sleeps waits at most one interval, and the ring holds a millisecond of any realistic rate.
  *
  * <p>After {@link #SLOW_AFTER_NANOS} without an event the interval grows to
- * {@link #IDLE_POLL_NANOS}: an idle pipeline costs about twenty wake-ups a second per sink. On a
+ * {@link #IDLE_POLL_NANOS}: an idle pipeline costs about forty wake-ups a second per sink. On a
  * 2-vCPU virtual machine a wake-up costs tens of microseconds of CPU, so at 1 ms an idle
- * consumer took about 1 % of a core and at 50 ms about 0.2 %. The first burst after an idle spell
- * waits at most that long, and the ring holds 50 ms of 200,000 events a second.
+ * consumer took about 1 % of a core and at 50 ms about 0.2 %. The first event after an idle spell
+ * waits at most that long: with the pipeline's idle tick of the same length, a lone event leaves
+ * in a batch at most two intervals after its sink's flush time, well inside 100 ms.
  */
 final class PollingWaitStrategy extends TimingOutWaitStrategy {
     /** Poll interval while events arrive. */
     static final long BUSY_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(1);
     /** Poll interval once nothing has arrived for {@link #SLOW_AFTER_NANOS}. */
-    static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(50);
+    static final long IDLE_POLL_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
     static final long SLOW_AFTER_NANOS = TimeUnit.MILLISECONDS.toNanos(200);
 
     /** Per consumer thread: the sequence it waits for, and since when. */

@@ -50,7 +50,7 @@ class WaitStrategyTest {
     }
 
     /**
-     * The default consumer polls instead of being woken: idle, it wakes about twenty times a
+     * The default consumer polls instead of being woken: idle, it wakes about forty times a
      * second. The window is measured in consumer CPU time, which a busy machine does not inflate.
      */
     @Test
