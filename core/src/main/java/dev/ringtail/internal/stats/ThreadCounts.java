@@ -42,8 +42,11 @@ public final class ThreadCounts {
             COUNT.setRelease(counts, i, counts[i] + 1);
         }
 
-        long get(int level) {
-            return (long) COUNT.getAcquire(counts, level);
+        /** Adds this cell's counts into {@code sums}, indexed by {@link Level#ordinal()}. */
+        void addTo(long[] sums) {
+            for (int i = 0; i < sums.length; i++) {
+                sums[i] += (long) COUNT.getAcquire(counts, i);
+            }
         }
     }
 
@@ -60,9 +63,7 @@ public final class ThreadCounts {
         fold();
         long[] sums = folded.clone();
         for (Cell cell : cells) {
-            for (int i = 0; i < sums.length; i++) {
-                sums[i] += cell.get(i);
-            }
+            cell.addTo(sums);
         }
         return sums;
     }
@@ -79,9 +80,7 @@ public final class ThreadCounts {
         while ((gone = collected.poll()) != null) {
             Cell cell = (Cell) gone;
             if (cells.remove(cell)) {
-                for (int i = 0; i < folded.length; i++) {
-                    folded[i] += cell.get(i);
-                }
+                cell.addTo(folded);
             }
         }
     }
