@@ -191,8 +191,7 @@ class HotPathGoalsSectionTest {
     }
 
     private String markdown(Optional<DemoSummary> burst, String... results) throws Exception {
-        Path json = dir.resolve("results.json");
-        Files.writeString(json, "[" + String.join(",", results) + "]");
+        Path json = JmhJson.write(dir.resolve("results.json"), results);
         return new ReportGenerator(JmhResults.read(json), Map.of(), burst, "run-suite.sh", null, "2026-01-01 00:00 UTC",
                 "").markdown();
     }

@@ -1,10 +1,19 @@
 package dev.ringtail.bench.report;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Locale;
 
 /** JMH JSON result rows as {@code -rf json} writes them, for the generator's tests. */
 final class JmhJson {
     private JmhJson() {
+    }
+
+    /** Writes {@code rows} to {@code file} as one JMH result array and returns the file. */
+    static Path write(Path file, String... rows) throws IOException {
+        Files.writeString(file, "[" + String.join(",", rows) + "]");
+        return file;
     }
 
     /** A one-thread SampleTime row whose p99.9 is twice its p99. */

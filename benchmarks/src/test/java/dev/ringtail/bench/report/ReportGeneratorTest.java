@@ -19,8 +19,7 @@ class ReportGeneratorTest {
 
     @Test
     void writesGoalVerdictsTablesAndChartFromJmhJson() throws Exception {
-        Path json = dir.resolve("jmh.json");
-        Files.writeString(json, "[" + String.join(",",
+        Path json = JmhJson.write(dir.resolve("jmh.json"),
                 sample("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000),
                 sample("SyncBaselineBenchmark.oneThread", "{}", 400_000, 3_000_000),
                 sample("Log4j2AsyncBenchmark.oneThread", "{}", 110, 900),
@@ -28,7 +27,7 @@ class ReportGeneratorTest {
                 throughput("RingtailSlf4jBenchmark.oneThread", "{\"args\":\"0\",\"context\":\"none\"}", 0.02, 0.01),
                 throughput("Log4j2AsyncBenchmark.oneThread", "{}", 0.005, 0.02),
                 endToEnd("RingtailEndToEndBenchmark.ringtail", "{\"gzip\":\"true\"}", 150_000),
-                endToEnd("OtlpEndToEndBenchmark.otlp", "{\"protocol\":\"http/json\"}", 120_000)) + "]");
+                endToEnd("OtlpEndToEndBenchmark.otlp", "{\"protocol\":\"http/json\"}", 120_000));
         Path outcomes = dir.resolve("outcomes.tsv");
         Files.writeString(outcomes, "dev.ringtail.bench.RingtailSlf4jBenchmark.oneThread\tsample\t1\t"
                 + "args=1;context=none;\t750\t250\n");
@@ -129,16 +128,14 @@ class ReportGeneratorTest {
     }
 
     private ReportGenerator generator(String... results) throws Exception {
-        Path json = dir.resolve("results.json");
-        Files.writeString(json, "[" + String.join(",", results) + "]");
+        Path json = JmhJson.write(dir.resolve("results.json"), results);
         return new ReportGenerator(JmhResults.read(json), Map.of(), Optional.empty(), "run-suite.sh", null, "2026-01-01 00:00 UTC", "");
     }
 
     @Test
     void aRegenerationKeepsWhatFollowsTheHandWrittenMarker() throws Exception {
-        Path json = dir.resolve("jmh.json");
-        Files.writeString(json, "[" + sample("RingtailSlf4jBenchmark.oneThread",
-                "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000) + "]");
+        Path json = JmhJson.write(dir.resolve("jmh.json"), sample("RingtailSlf4jBenchmark.oneThread",
+                "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000));
         Path out = dir.resolve("docs/benchmarks.md");
         Files.createDirectories(out.getParent());
         String handWritten = "\n## Before and after\n\nMeasured by hand, kept as written.\n";
@@ -169,9 +166,8 @@ class ReportGeneratorTest {
 
     @Test
     void burstOptionJudgesTheDemosSummaryAndAMissingFileIsNotMeasured() throws Exception {
-        Path json = dir.resolve("jmh.json");
-        Files.writeString(json, "[" + sample("RingtailSlf4jBenchmark.oneThread",
-                "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000) + "]");
+        Path json = JmhJson.write(dir.resolve("jmh.json"), sample("RingtailSlf4jBenchmark.oneThread",
+                "{\"args\":\"1\",\"context\":\"none\"}", 100, 2000));
         Path out = dir.resolve("benchmarks.md");
         Path burst = dir.resolve("burst.tsv");
         Files.writeString(burst, "rate\t300000\nburst\t1000\nthreads\t1\nevents\t3000000\ndropped\t0\nfailed\t0\n");
